@@ -1,0 +1,1 @@
+print("kol-bench: not yet")

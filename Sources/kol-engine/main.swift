@@ -1,0 +1,1 @@
+print("kol-engine: not yet")
