@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc  // libm: Double.rounded() links against it on Linux
+#endif
 import JSON
 
 /// The semantic rules of the data contract, applied to typed values (types were checked by the decoder).
