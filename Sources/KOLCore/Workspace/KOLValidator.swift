@@ -21,7 +21,7 @@ struct KOLValidator {
         if let stars = kol.stars, !(0...6).contains(stars) {
             context.report(.starsOutOfRange, "Stars must be between 0 and 6; this KOL has \(number(stars)).",
                            at: "stars", numbers: ["value": stars, "minimum": 0, "maximum": 6])
-            kol.extra["stars"] = .double(stars)
+            kol.extra["stars"] = WorkspaceEncoder.number(stars)
             kol.stars = nil
         }
         if let followers = kol.followers, followers < 0 {
@@ -33,7 +33,7 @@ struct KOLValidator {
         if let price = kol.price, price < 0 {
             context.report(.negativePrice, "The price cannot be negative; this KOL asks \(number(price)).",
                            at: "price", numbers: ["value": price])
-            kol.extra["price"] = .double(price)
+            kol.extra["price"] = WorkspaceEncoder.number(price)
             kol.price = nil
         }
         if let createdAt = kol.createdAt, createdAt > now {
@@ -94,7 +94,7 @@ struct KOLValidator {
 
     private func regionProblem(_ regions: FollowerRegions, _ context: inout Context) -> JSONValue? {
         var written = JSONObject()
-        for entry in regions.entries { written[entry.region] = .double(entry.value) }
+        for entry in regions.entries { written[entry.region] = WorkspaceEncoder.number(entry.value) }
         if let negative = regions.entries.first(where: { $0.value < 0 }) {
             context.report(.negativeRegionValue,
                            "Followers in \(negative.region) cannot be negative (\(number(negative.value))).",
@@ -141,7 +141,7 @@ struct KOLValidator {
             guard let value, !(0...1).contains(value) else { continue }
             context.report(.shareOutOfRange, "A fan's \(key) share must be between 0 and 1; it is \(number(value)).",
                            at: "\(path).\(key)", numbers: ["value": value, "minimum": 0, "maximum": 1])
-            fan.extra[key] = .double(value)
+            fan.extra[key] = WorkspaceEncoder.number(value)
             if key == "reposts" { fan.reposts = nil } else { fan.links = nil }
         }
     }
@@ -152,7 +152,7 @@ struct KOLValidator {
             guard let value, value < 0 else { continue }
             context.report(.negativeAmount, "A campaign's \(key) cannot be negative (\(number(value))).",
                            at: "\(path).\(key)", numbers: ["value": value])
-            campaign.extra[key] = .double(value)
+            campaign.extra[key] = WorkspaceEncoder.number(value)
             if key == "cost" { campaign.cost = nil } else { campaign.revenue = nil }
         }
         checkCount(&campaign.impressions, "impressions", in: &campaign.extra, at: path, &context)
