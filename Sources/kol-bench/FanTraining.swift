@@ -106,7 +106,8 @@ enum FanTraining {
                     features: [\(features)],
                     standardiser: Standardiser(
                         means: [\(list(model.standardiser.means))],
-                        scales: [\(list(model.standardiser.scales))]),
+                        scales: [\(list(model.standardiser.scales))],
+                        clip: \(model.standardiser.clip)),
                     logistic: LogisticModel(
                         intercept: \(model.logistic.intercept),
                         weights: [\(list(model.logistic.weights))]),
