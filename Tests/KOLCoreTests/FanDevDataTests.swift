@@ -21,11 +21,11 @@ enum FanDevData {
 @Suite struct FanDevDataTests {
     @Test func csvQuotingCommasNewlinesAndBOM() {
         let text = "\u{FEFF}a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",\n"
-        let rows = CSVTable.parse(text)
+        let rows = FanDevCSVReader.parse(text)
         #expect(rows == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "two\nlines", ""]])
-        #expect(CSVTable.parse("") == [])
-        #expect(CSVTable.parse("a,b") == [["a", "b"]])
-        #expect(CSVTable.parse("\"unterminated") == [["unterminated"]])
+        #expect(FanDevCSVReader.parse("") == [])
+        #expect(FanDevCSVReader.parse("a,b") == [["a", "b"]])
+        #expect(FanDevCSVReader.parse("\"unterminated") == [["unterminated"]])
     }
 
     @Test func twitterDatesMapToUTC() throws {

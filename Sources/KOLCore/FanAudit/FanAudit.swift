@@ -80,8 +80,10 @@ public enum FanAudit {
         let assessed = fans.filter(\.assessed)
         let fakeCount = assessed.filter(\.fake).count
         let share = assessed.isEmpty ? nil : Double(fakeCount) / Double(assessed.count)
-        let interval = Wilson.interval(successes: fakeCount, trials: assessed.count, z: options.z)
-        let plan = Wilson.sampleSize(width: options.targetWidth, proportion: share ?? 0.5, z: options.z)
+        // A nonsensical z (0, negative, NaN) from an override falls back to 95 % rather than no interval.
+        let z = options.z > 0 && options.z.isFinite ? options.z : NormalDistribution.z95
+        let interval = Wilson.interval(successes: fakeCount, trials: assessed.count, z: z)
+        let plan = Wilson.sampleSize(width: options.targetWidth, proportion: share ?? 0.5, z: z)
 
         let outcome: FanAuditOutcome
         if assessed.count < Swift.max(1, options.minimumSample) {

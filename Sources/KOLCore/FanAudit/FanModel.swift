@@ -64,8 +64,14 @@ public struct FanModel: Hashable, Sendable {
         return out
     }
 
+    /// Summed in a fixed order (features, then priors) rather than over the dictionary, whose iteration
+    /// order varies between runs and would change the last bits of the probability.
     public func logOdds(_ values: FanFeatureValues) -> Double {
-        logistic.intercept + contributions(values).values.reduce(0, +)
+        var z = logistic.logOdds(inputs(values))
+        for prior in priors where !isFitted(prior.feature) {
+            if let v = values[prior.feature], prior.applies(to: v) { z += prior.logOdds }
+        }
+        return z
     }
 
     public func probability(_ values: FanFeatureValues) -> Double { Logistic.sigmoid(logOdds(values)) }

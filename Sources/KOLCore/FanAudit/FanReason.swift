@@ -41,8 +41,9 @@ enum FanReasonWriter {
         limit: Int
     ) -> [FanReason] {
         var byKind: [FanReasonKind: Double] = [:]
-        for (feature, c) in contributions {
-            guard let kind = FanReasonKind.of(feature), values[feature] != nil else { continue }
+        for feature in FanFeature.allCases {  // fixed order: the sums are then identical on every run
+            guard let c = contributions[feature], let kind = FanReasonKind.of(feature), values[feature] != nil
+            else { continue }
             byKind[kind, default: 0] += c
         }
         // Towards the verdict only, strongest first; ties broken by the fixed kind order for determinism.
