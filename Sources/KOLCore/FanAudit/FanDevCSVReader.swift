@@ -1,6 +1,6 @@
 /// The small CSV reader for the fan training file (the workspace's CSV import is a separate concern and
-/// may grow its own diagnostics). RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF line ends; a
-/// leading UTF-8 BOM is skipped. Iterative (no recursion), so any input is safe.
+/// may grow its own diagnostics). RFC 4180: quoted fields may hold commas, doubled quotes and line
+/// breaks; CRLF or LF line ends; a leading UTF-8 BOM is skipped. Iterative (no recursion), so any input is safe.
 enum FanDevCSVReader {
     static func parse(_ text: String) -> [[String]] {
         var rows: [[String]] = []
