@@ -102,7 +102,7 @@ enum FanTraining {
 
             extension FanModel {
                 /// The fitted fake-fan model shipped with the engine.
-                public static let committed = FanModel(
+                package static let committed = FanModel(
                     features: [\(features)],
                     standardiser: Standardiser(
                         means: [\(list(model.standardiser.means))],

@@ -4,7 +4,7 @@
 
 extension FanModel {
     /// The fitted fake-fan model shipped with the engine.
-    public static let committed = FanModel(
+    package static let committed = FanModel(
         features: [.logFollowers, .logFollowing, .followingPerFollower, .logPosts, .logAccountAgeDays, .logPostsPerDay, .hasAvatar, .hasBio, .verified, .repostShare, .linkShare, .logDaysSinceLastPost],
         standardiser: Standardiser(
             means: [3.726996058113588, 5.54463687130726, 1.817640813193674, 5.177982733597979, 7.021825446645754, 0.42355540921792656, 0.9976331360946745, 0.8923076923076924, 0.0, 0.0, 0.0, 0.0],
