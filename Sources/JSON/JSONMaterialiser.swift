@@ -1,21 +1,42 @@
 /// Builds a `JSONValue` tree from the node table, reading tape and bytes through raw pointers (no per-node
 /// retain/release or bounds checks). Recursion depth is bounded by the parse depth limit.
+///
+/// Object keys repeat across records ("id", "followers", …), so short unescaped keys are interned in a small
+/// direct-mapped cache keyed by their bytes: a repeated key costs a hash and a compare instead of UTF-8
+/// validation and a new String.
 struct JSONMaterialiser {
     let tape: UnsafeBufferPointer<TapeEntry>
     let bytes: UnsafePointer<UInt8>
+    private var keyCache: [CachedKey]
+
+    private struct CachedKey {
+        var start: UInt32 = 0
+        var length: UInt32 = UInt32.max
+        var string = ""
+    }
+
+    private static let keyCacheSize = 512
+    private static let maxCachedKeyLength = 24
+
+    init(tape: UnsafeBufferPointer<TapeEntry>, bytes: UnsafePointer<UInt8>) {
+        self.tape = tape
+        self.bytes = bytes
+        keyCache = []
+    }
 
     static func value(of storage: JSONStorage, at index: Int) -> JSONValue {
         storage.tape.withUnsafeBufferPointer { tape in
             storage.bytes.withUnsafeBufferPointer { bytes in
                 guard let base = bytes.baseAddress else { return .null }
                 var next = index
-                return JSONMaterialiser(tape: tape, bytes: base).value(at: &next)
+                var materialiser = JSONMaterialiser(tape: tape, bytes: base)
+                return materialiser.value(at: &next)
             }
         }
     }
 
     /// The value at `index`; advances `index` past its subtree.
-    func value(at index: inout Int) -> JSONValue {
+    mutating func value(at index: inout Int) -> JSONValue {
         let entry = tape[index]
         index += 1
         switch entry.kind {
@@ -41,7 +62,7 @@ struct JSONMaterialiser {
                 for _ in 0..<count {
                     let keyEntry = tape[index]
                     index += 1
-                    members.append(JSONObject.Member(key: string(keyEntry), value: value(at: &index)))
+                    members.append(JSONObject.Member(key: key(keyEntry), value: value(at: &index)))
                 }
                 return .object(JSONObject(sourceMembers: members))
             }
@@ -53,7 +74,7 @@ struct JSONMaterialiser {
                     keys[n] = keyEntry
                     mayRepeat = mayRepeat || keyEntry.flag
                     index += 1
-                    members.append(JSONObject.Member(key: string(keyEntry), value: value(at: &index)))
+                    members.append(JSONObject.Member(key: key(keyEntry), value: value(at: &index)))
                 }
                 if !mayRepeat { mayRepeat = hasRepeatedRawKey(keys, count: count) }
                 return .object(mayRepeat ? JSONObject(sourceMembers: members) : JSONObject(uniqueMembers: members))
@@ -77,6 +98,25 @@ struct JSONMaterialiser {
             }
         }
         return false
+    }
+
+    private mutating func key(_ entry: TapeEntry) -> String {
+        let start = Int(entry.start) + 1
+        let length = Int(entry.end) - 1 - start
+        guard !entry.flag, length > 0, length <= JSONMaterialiser.maxCachedKeyLength else { return string(entry) }
+        if keyCache.isEmpty {
+            keyCache = Array(repeating: CachedKey(), count: JSONMaterialiser.keyCacheSize)
+        }
+        var hash: UInt32 = 2_166_136_261
+        for k in 0..<length { hash = (hash ^ UInt32(bytes[start + k])) &* 16_777_619 }
+        let slot = Int(hash) & (JSONMaterialiser.keyCacheSize - 1)
+        let cached = keyCache[slot]
+        if Int(cached.length) == length && memcmpEqual(bytes + Int(cached.start), bytes + start, length) {
+            return cached.string
+        }
+        let made = string(entry)
+        keyCache[slot] = CachedKey(start: UInt32(start), length: UInt32(length), string: made)
+        return made
     }
 
     private func string(_ entry: TapeEntry) -> String {
