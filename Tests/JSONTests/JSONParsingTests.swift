@@ -120,3 +120,22 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONMaterialiseTests {
+    /// Many objects with many distinct short keys exercise the key cache's collisions and reuse.
+    @Test func materialisedKeysMatchSourceKeys() throws {
+        var text = "["
+        for n in 0..<300 {
+            text += n == 0 ? "{" : ",{"
+            text += "\"k\(n % 97)\":\(n),\"same\":1,\"k\(n % 89)x\":\"v\",\"\\u0041\(n % 7)\":null,\"長い鍵\":[]}"
+        }
+        text += "]"
+        let doc = try JSONDocument(text)
+        let value = doc.root.value()
+        for (n, node) in doc.root.elements.enumerated() {
+            let object = try #require(value[n]?.object)
+            #expect(object.keys == node.members.map(\.key))
+            #expect(object.keys == ["k\(n % 97)", "same", "k\(n % 89)x", "A\(n % 7)", "長い鍵"])
+        }
+    }
+}
