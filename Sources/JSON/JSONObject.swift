@@ -22,6 +22,18 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
         storage.reserveCapacity(minimumCapacity)
     }
 
+    /// For members already known to have distinct keys (the materialiser checked).
+    init(uniqueMembers: [Member]) {
+        storage = uniqueMembers
+        rebuildIndex()
+    }
+
+    /// From parsed members that may repeat keys: last value wins, at the first key's position.
+    init(sourceMembers: [Member]) {
+        storage.reserveCapacity(sourceMembers.count)
+        for member in sourceMembers { setFromSource(member.key, member.value) }
+    }
+
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         storage.reserveCapacity(elements.count)
         for (key, value) in elements { self[key] = value }
