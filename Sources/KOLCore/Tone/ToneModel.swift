@@ -24,7 +24,7 @@ public struct ToneModel: Sendable {
     public static let maxOrder = 3
     /// The model's total log-odds per text are clamped to ±this, so a long post cannot let many small
     /// n-gram weights outvote every lexicon cue.
-    public var maxLogit: Double = 4
+    public var maxLogit: Double = 3
 
     public init(intercept: (humor: Double, sentiment: Double), ngrams: [NGram]) {
         self.intercept = intercept

@@ -13,13 +13,13 @@ public enum TonePreset: String, CaseIterable, Sendable, Codable {
     public var target: ToneVector {
         switch self {
         case .humorous:
-            ToneVector(humor: 0.75, formality: 0.2, sentiment: 0.65, intensity: 0.6, commerciality: 0.15)
+            ToneVector(humor: 0.85, formality: 0.2, sentiment: 0.55, intensity: 0.45, commerciality: 0.12)
         case .lighthearted:
-            ToneVector(humor: 0.55, formality: 0.3, sentiment: 0.7, intensity: 0.45, commerciality: 0.15)
+            ToneVector(humor: 0.65, formality: 0.35, sentiment: 0.75, intensity: 0.3, commerciality: 0.12)
         case .serious:
-            ToneVector(humor: 0.2, formality: 0.6, sentiment: 0.5, intensity: 0.25, commerciality: 0.15)
+            ToneVector(humor: 0.15, formality: 0.6, sentiment: 0.5, intensity: 0.2, commerciality: 0.12)
         case .corporate:
-            ToneVector(humor: 0.15, formality: 0.8, sentiment: 0.6, intensity: 0.25, commerciality: 0.4)
+            ToneVector(humor: 0.15, formality: 0.9, sentiment: 0.7, intensity: 0.2, commerciality: 0.45)
         }
     }
 
