@@ -6,6 +6,13 @@ public struct ToneWindow: Sendable {
     public var label: String
     public var posts: Int
     public var profile: ToneVector
+
+    public init(start: Int64, label: String, posts: Int, profile: ToneVector) {
+        self.start = start
+        self.label = label
+        self.posts = posts
+        self.profile = profile
+    }
 }
 
 /// Thresholds of the drift rule (documented in protocol.md §8).
