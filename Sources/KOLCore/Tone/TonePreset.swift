@@ -15,7 +15,7 @@ public enum TonePreset: String, CaseIterable, Sendable, Codable {
         case .humorous:
             ToneVector(humor: 0.85, formality: 0.2, sentiment: 0.55, intensity: 0.45, commerciality: 0.12)
         case .lighthearted:
-            ToneVector(humor: 0.65, formality: 0.35, sentiment: 0.75, intensity: 0.3, commerciality: 0.12)
+            ToneVector(humor: 0.5, formality: 0.35, sentiment: 0.75, intensity: 0.3, commerciality: 0.12)
         case .serious:
             ToneVector(humor: 0.15, formality: 0.6, sentiment: 0.5, intensity: 0.2, commerciality: 0.12)
         case .corporate:

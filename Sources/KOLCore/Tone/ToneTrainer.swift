@@ -6,7 +6,7 @@
 public struct ToneTrainer: Sendable {
     public struct Options: Sendable {
         /// L2 penalty per weight (per example-weighted pass); larger = smaller, more general weights.
-        public var l2: Double = 0.02
+        public var l2: Double = 0.01
         /// Passes over the data (AdaGrad, examples in a fixed order).
         public var epochs: Int = 30
         public var learningRate: Double = 0.3
@@ -19,6 +19,13 @@ public struct ToneTrainer: Sendable {
         /// no final 。, carry prices and dates). Learning those would call every punctuated Weibo post a joke,
         /// so punctuation, digits and spaces are left to the lexicon for humour.
         public var humorWordsOnly = true
+        /// Weight of the sentiment texts (ordinary Weibo posts) as extra non-humorous examples for the humour
+        /// model; 0 = off. The humour data pits jokes against news headlines, so alone it learns "chatty vs
+        /// headline" and calls every Weibo post a joke. Ordinary posts as negatives (down-weighted: some of
+        /// them do joke, and the lexicon's laughter cues stay in the offset) teach it "joke vs ordinary post".
+        /// Digits as humour features: numbers mark factual, news-like text on Weibo as in headlines.
+        public var humorDigits = true
+        public var weiboAsNonHumorWeight: Double = 0.5
         public init() {}
     }
 
@@ -26,16 +33,38 @@ public struct ToneTrainer: Sendable {
     public let lexicon: ToneLexicon
     private let lexiconOnly: ToneProfiler
 
+    /// N-grams that are part of a humour cue (哈, 哈哈 of 哈哈哈; 笑 of 笑死). They are not humour features:
+    /// the lexicon owns them, and a model fitted on jokes, headlines and a few hundred Weibo posts must not
+    /// learn to cancel laughter because ordinary posts laugh too. (Sentiment keeps them: its data is Weibo
+    /// itself, and 好/不 carry much of what the model adds.)
+    private let humorCueParts: Set<String>
+
     public init(lexicon: ToneLexicon = .standard, options: Options = Options()) {
         self.lexicon = lexicon
         self.options = options
         self.lexiconOnly = ToneProfiler(lexicon: lexicon, model: .empty)
+        var overlaps = Set<String>()
+        for cue in lexicon.cues where abs(cue.weights.humor) >= 0.5 {
+            let scalars = cue.scalars
+            for start in scalars.indices {
+                for order in 1...ToneModel.maxOrder where start + order <= scalars.count {
+                    overlaps.insert(ToneTextNormalizer.string(scalars[start..<(start + order)]))
+                }
+            }
+        }
+        humorCueParts = overlaps
     }
 
     /// Fits both parts and merges them into one model.
     public func train(humor: [ToneTrainingExample], sentiment: [ToneTrainingExample]) -> ToneModel {
-        let humorFit = fit(humor, dimension: .humor)
-        let sentimentFit = fit(sentiment, dimension: .sentiment)
+        var humorExamples = humor.map { ($0, 1.0) }
+        if options.weiboAsNonHumorWeight > 0 {
+            humorExamples += sentiment.map {
+                (ToneTrainingExample(text: $0.text, label: false), options.weiboAsNonHumorWeight)
+            }
+        }
+        let humorFit = fit(humorExamples, dimension: .humor)
+        let sentimentFit = fit(sentiment.map { ($0, 1.0) }, dimension: .sentiment)
         var merged: [String: (humor: Float, sentiment: Float)] = [:]
         for (ngram, weight) in humorFit.weights { merged[ngram, default: (0, 0)].humor = Float(weight) }
         for (ngram, weight) in sentimentFit.weights { merged[ngram, default: (0, 0)].sentiment = Float(weight) }
@@ -151,24 +180,26 @@ public struct ToneTrainer: Sendable {
     }
 
     /// True when every character is a Chinese character or a Latin letter.
-    static func isWordNGram(_ text: String) -> Bool {
+    static func isWordNGram(_ text: String, allowDigits: Bool) -> Bool {
         text.unicodeScalars.allSatisfy { scalar in
             let value = scalar.value
             return (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
-                || (value >= 0x61 && value <= 0x7A)
+                || (value >= 0x61 && value <= 0x7A) || (allowDigits && value >= 0x30 && value <= 0x39)
         }
     }
 
-    private func fit(_ examples: [ToneTrainingExample], dimension: ToneDimension)
+    private func fit(_ weighted: [(ToneTrainingExample, Double)], dimension: ToneDimension)
         -> (intercept: Double, weights: [(String, Double)])
     {
-        guard !examples.isEmpty else { return (0, []) }
+        guard !weighted.isEmpty else { return (0, []) }
+        let examples = weighted.map(\.0)
         let documents = examples.map { Self.ngramCounts($0.text) }
         var documentFrequency: [String: Int] = [:]
         for document in documents { for ngram in document.keys { documentFrequency[ngram, default: 0] += 1 } }
         let wordsOnly = dimension == .humor && options.humorWordsOnly
         let vocabulary = documentFrequency.filter {
-            $0.value >= options.minDocumentFrequency && (!wordsOnly || Self.isWordNGram($0.key))
+            $0.value >= options.minDocumentFrequency && !(dimension == .humor && humorCueParts.contains($0.key))
+                && (!wordsOnly || Self.isWordNGram($0.key, allowDigits: options.humorDigits))
         }.keys.sorted()
         var featureIndex: [String: Int] = [:]
         for (index, ngram) in vocabulary.enumerated() { featureIndex[ngram] = index }
@@ -178,10 +209,11 @@ public struct ToneTrainer: Sendable {
         }
         let offsets = examples.map { lexiconOnly.lexiconLogits($0.text)[dimension] }
         // Class weights so each class carries half the loss (the metric is balanced accuracy).
-        let positives = examples.filter(\.label).count
-        let negatives = examples.count - positives
-        let positiveWeight = Double(examples.count) / (2 * Double(max(1, positives)))
-        let negativeWeight = Double(examples.count) / (2 * Double(max(1, negatives)))
+        let positives = weighted.filter(\.0.label).reduce(0) { $0 + $1.1 }
+        let total = weighted.reduce(0) { $0 + $1.1 }
+        let negatives = total - positives
+        let positiveWeight = total / (2 * max(1e-9, positives))
+        let negativeWeight = total / (2 * max(1e-9, negatives))
 
         var weights = [Double](repeating: 0, count: vocabulary.count)
         var squaredGradients = [Double](repeating: 1e-8, count: vocabulary.count)
@@ -192,7 +224,8 @@ public struct ToneTrainer: Sendable {
                 var logit = offsets[index] + intercept
                 for (feature, value) in row { logit += weights[feature] * value }
                 let label = examples[index].label
-                let error = (toneSigmoid(logit) - (label ? 1 : 0)) * (label ? positiveWeight : negativeWeight)
+                let error =
+                    (toneSigmoid(logit) - (label ? 1 : 0)) * (label ? positiveWeight : negativeWeight) * weighted[index].1
                 interceptSquared += error * error
                 intercept -= options.learningRate * error / interceptSquared.squareRoot()
                 for (feature, value) in row {
