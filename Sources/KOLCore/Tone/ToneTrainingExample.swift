@@ -1,0 +1,78 @@
+/// One labelled text for training or scoring the tone model.
+public struct ToneTrainingExample: Sendable, Hashable {
+    public var text: String
+    /// True for the "1" side of the dimension: humorous, or positive.
+    public var label: Bool
+
+    public init(text: String, label: Bool) {
+        self.text = text
+        self.label = label
+    }
+
+    /// Rows of a CSV document (RFC 4180 quoting: quoted fields may hold commas, newlines and doubled
+    /// quotes). Pure string work so the bench and the tests share it; reading the file is theirs.
+    public static func csvRows(_ document: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var scalars = document.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    if let next = scalars.next() {
+                        if next == "\"" { field.unicodeScalars.append("\"") } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.isEmpty: quoted = true
+            case ",":
+                row.append(field)
+                field = ""
+            case "\r": break
+            case "\n":
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            default: field.unicodeScalars.append(scalar)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// Examples from a CSV with a header naming `textColumn` and `labelColumn`; rows whose label is neither
+    /// `positiveLabel` nor `negativeLabel` are skipped.
+    public static func examples(
+        csv document: String, textColumn: String = "text", labelColumn: String = "label",
+        positiveLabel: String, negativeLabel: String
+    ) -> [ToneTrainingExample] {
+        let rows = csvRows(document)
+        guard let header = rows.first, let textIndex = header.firstIndex(of: textColumn),
+            let labelIndex = header.firstIndex(of: labelColumn)
+        else { return [] }
+        return rows.dropFirst().compactMap { row in
+            guard row.count > max(textIndex, labelIndex) else { return nil }
+            switch row[labelIndex] {
+            case positiveLabel: return ToneTrainingExample(text: row[textIndex], label: true)
+            case negativeLabel: return ToneTrainingExample(text: row[textIndex], label: false)
+            default: return nil
+            }
+        }
+    }
+}
