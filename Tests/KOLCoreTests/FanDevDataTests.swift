@@ -21,11 +21,11 @@ enum FanDevData {
 @Suite struct FanDevDataTests {
     @Test func csvQuotingCommasNewlinesAndBOM() {
         let text = "\u{FEFF}a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",\n"
-        let rows = FanDevCSVReader.parse(text)
+        let rows = CSVTable.plainRows(text)
         #expect(rows == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "two\nlines", ""]])
-        #expect(FanDevCSVReader.parse("") == [])
-        #expect(FanDevCSVReader.parse("a,b") == [["a", "b"]])
-        #expect(FanDevCSVReader.parse("\"unterminated") == [["unterminated"]])
+        #expect(CSVTable.plainRows("") == [])
+        #expect(CSVTable.plainRows("a,b") == [["a", "b"]])
+        #expect(CSVTable.plainRows("\"unterminated") == [["unterminated"]])
     }
 
     @Test func twitterDatesMapToUTC() throws {

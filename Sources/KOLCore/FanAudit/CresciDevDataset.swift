@@ -16,7 +16,7 @@ package enum CresciDevDataset {
     }
 
     package static func parse(_ text: String) throws(Failure) -> [LabeledFan] {
-        let table = FanDevCSVReader.parse(text)
+        let table = CSVTable.plainRows(text)
         guard let header = table.first else { return [] }
         func column(_ name: String) throws(Failure) -> Int {
             guard let i = header.firstIndex(of: name) else { throw .missingColumn(name) }

@@ -1,6 +1,6 @@
 /// The brief's tone as a named target profile. The numbers are documented in protocol.md §8; they sit where
 /// real profiles (means over posts) land, not at the 0/1 extremes a single post can reach.
-public enum TonePreset: String, CaseIterable, Sendable, Codable {
+public enum TonePreset: String, CaseIterable, Hashable, Sendable, Codable {
     /// Jokes, memes, laughter: playful, casual, upbeat and loud.
     case humorous
     /// Friendly and upbeat with a light touch of humour.

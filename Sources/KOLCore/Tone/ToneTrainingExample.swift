@@ -9,52 +9,8 @@ public struct ToneTrainingExample: Sendable, Hashable {
         self.label = label
     }
 
-    /// Rows of a CSV document (RFC 4180 quoting: quoted fields may hold commas, newlines and doubled
-    /// quotes). Pure string work so the bench and the tests share it; reading the file is theirs.
-    public static func csvRows(_ document: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var scalars = document.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let scalar = pending ?? scalars.next() {
-            pending = nil
-            if quoted {
-                if scalar == "\"" {
-                    if let next = scalars.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else {
-                            quoted = false
-                            pending = next
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty: quoted = true
-            case ",":
-                row.append(field)
-                field = ""
-            case "\r": break
-            case "\n":
-                row.append(field)
-                rows.append(row)
-                row = []
-                field = ""
-            default: field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows
-    }
+    /// Rows of a CSV document (RFC 4180), read by the workspace's one CSV reader.
+    public static func csvRows(_ document: String) -> [[String]] { CSVTable.plainRows(document) }
 
     /// Examples from a CSV with a header naming `textColumn` and `labelColumn`; rows whose label is neither
     /// `positiveLabel` nor `negativeLabel` are skipped.

@@ -46,7 +46,4 @@ public enum BriefTone: Hashable, Sendable {
     case samples([String])
 }
 
-/// The tone presets the contract names.
-public enum TonePreset: String, Hashable, Sendable, CaseIterable {
-    case humorous, lighthearted, serious, corporate
-}
+// `TonePreset` (the four named voices the contract allows) lives with its target profiles in Tone/TonePreset.swift.

@@ -27,6 +27,12 @@ public struct CSVTable: Sendable {
         rows = records.rows
     }
 
+    /// Every record of a CSV text, the header included, as plain cells: for data files read by tools
+    /// (model training, tests) that need no diagnostics. One reader for the whole project.
+    public static func plainRows(_ text: String) -> [[String]] {
+        records(Array(text.utf8)).rows.map(\.cells)
+    }
+
     /// The 1-based column of a header name, or nil.
     public func column(named name: String) -> Int? { header.firstIndex(of: name).map { $0 + 1 } }
 
