@@ -102,11 +102,12 @@ enum FanTraining {
 
             extension FanModel {
                 /// The fitted fake-fan model shipped with the engine.
-                public static let committed = FanModel(
+                package static let committed = FanModel(
                     features: [\(features)],
                     standardiser: Standardiser(
                         means: [\(list(model.standardiser.means))],
-                        scales: [\(list(model.standardiser.scales))]),
+                        scales: [\(list(model.standardiser.scales))],
+                        clip: \(model.standardiser.clip)),
                     logistic: LogisticModel(
                         intercept: \(model.logistic.intercept),
                         weights: [\(list(model.logistic.weights))]),

@@ -18,6 +18,8 @@ import Testing
         #expect(s.standardise(nil, column: 0) == 0)  // missing → neutral
         #expect(s.scales[1] == 0 && s.standardise(9, column: 1) == 0)  // no spread
         #expect(s.standardise(4, column: 2) == 0)  // never seen
+        #expect(s.standardise(100, column: 0) == 4)  // clipped at 4 deviations
+        #expect(s.standardise(-100, column: 0) == -4)
     }
 
     @Test func interceptOnlyFitMatchesBaseRate() {

@@ -1,31 +1,31 @@
 import Foundation
 
 /// One fan of a sample as the audit receives it: an id (optional, echoed back) and the profile.
-public struct FanSampleEntry: Hashable, Sendable {
-    public var id: String?
-    public var profile: FanProfile
-    public init(id: String? = nil, profile: FanProfile) {
+package struct FanSampleEntry: Hashable, Sendable {
+    package var id: String?
+    package var profile: FanProfile
+    package init(id: String? = nil, profile: FanProfile) {
         self.id = id
         self.profile = profile
     }
 }
 
 /// The verdict on one fan.
-public struct FanVerdict: Hashable, Sendable {
-    public var id: String?
-    public var fake: Bool
+package struct FanVerdict: Hashable, Sendable {
+    package var id: String?
+    package var fake: Bool
     /// Model probability of being a bought/fake account, 0–1.
-    public var probability: Double
+    package var probability: Double
     /// The features that pushed hardest toward the verdict, strongest first.
-    public var reasons: [FanReason]
+    package var reasons: [FanReason]
     /// Model features that were unknown for this fan (they counted as neutral).
-    public var missing: [FanFeature]
+    package var missing: [FanFeature]
     /// `false` when not one model feature was known: such a fan is listed but left out of the share.
-    public var assessed: Bool
+    package var assessed: Bool
 }
 
 /// How the sample as a whole came out. An explicit state, not a pair of flags.
-public enum FanAuditOutcome: String, Hashable, Sendable {
+package enum FanAuditOutcome: String, Hashable, Sendable {
     /// Fewer assessable fans than `minimumSample`: no judgement either way.
     case tooFewFans
     /// Estimated fake share at or below the threshold.
@@ -37,38 +37,38 @@ public enum FanAuditOutcome: String, Hashable, Sendable {
 }
 
 /// The red flag `fake-fans`, with the evidence behind it.
-public struct FanRedFlag: Hashable, Sendable {
-    public static let code = "fake-fans"
-    public var code: String { Self.code }
-    public var threshold: Double
-    public var message: String
-    public var evidence: [String]
+package struct FanRedFlag: Hashable, Sendable {
+    package static let code = "fake-fans"
+    package var code: String { Self.code }
+    package var threshold: Double
+    package var message: String
+    package var evidence: [String]
 }
 
 /// Result of `kol/auditFans`.
-public struct FanAuditResult: Hashable, Sendable {
+package struct FanAuditResult: Hashable, Sendable {
     /// Share of assessed fans judged fake; `nil` when none could be assessed.
-    public var fakeShare: Double?
+    package var fakeShare: Double?
     /// Wilson interval for the share; `nil` with the share.
-    public var interval: ProportionInterval?
+    package var interval: ProportionInterval?
     /// Fans in the sample (every entry, assessed or not).
-    public var sampled: Int
+    package var sampled: Int
     /// Fans with at least one known model feature: the denominator of the share.
-    public var assessed: Int
-    public var fakeCount: Int
+    package var assessed: Int
+    package var fakeCount: Int
     /// One entry per fan, in sample order.
-    public var fans: [FanVerdict]
+    package var fans: [FanVerdict]
     /// Fans to sample for an interval `targetWidth` wide at the share seen (0.5 when unknown).
-    public var sampleSizeForTargetWidth: Int?
-    public var targetWidth: Double
-    public var outcome: FanAuditOutcome
-    public var redFlag: FanRedFlag?
+    package var sampleSizeForTargetWidth: Int?
+    package var targetWidth: Double
+    package var outcome: FanAuditOutcome
+    package var redFlag: FanRedFlag?
 }
 
 /// The fan-quality audit: classify each sampled fan, estimate the fake share with its uncertainty, and
 /// raise `fake-fans` when the share is too high. Pure; `now` is passed in so results are reproducible.
-public enum FanAudit {
-    public static func audit(_ sample: [FanSampleEntry], now: Date, options: FanAuditOptions = FanAuditOptions())
+package enum FanAudit {
+    package static func audit(_ sample: [FanSampleEntry], now: Date, options: FanAuditOptions = FanAuditOptions())
         -> FanAuditResult
     {
         let model = options.model
@@ -80,8 +80,10 @@ public enum FanAudit {
         let assessed = fans.filter(\.assessed)
         let fakeCount = assessed.filter(\.fake).count
         let share = assessed.isEmpty ? nil : Double(fakeCount) / Double(assessed.count)
-        let interval = Wilson.interval(successes: fakeCount, trials: assessed.count, z: options.z)
-        let plan = Wilson.sampleSize(width: options.targetWidth, proportion: share ?? 0.5, z: options.z)
+        // A nonsensical z (0, negative, NaN) from an override falls back to 95 % rather than no interval.
+        let z = options.z > 0 && options.z.isFinite ? options.z : NormalDistribution.z95
+        let interval = Wilson.interval(successes: fakeCount, trials: assessed.count, z: z)
+        let plan = Wilson.sampleSize(width: options.targetWidth, proportion: share ?? 0.5, z: z)
 
         let outcome: FanAuditOutcome
         if assessed.count < Swift.max(1, options.minimumSample) {
@@ -104,7 +106,7 @@ public enum FanAudit {
     }
 
     /// Verdict on one fan.
-    public static func classify(_ entry: FanSampleEntry, now: Date, model: FanModel = .committed, reasonLimit: Int = 3)
+    package static func classify(_ entry: FanSampleEntry, now: Date, model: FanModel = .committed, reasonLimit: Int = 3)
         -> FanVerdict
     {
         let values = FanFeatureValues(profile: entry.profile, now: now)

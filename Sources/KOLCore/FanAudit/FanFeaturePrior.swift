@@ -7,20 +7,20 @@
 /// standardiser), so retraining on data that has the feature replaces the guess with a measured weight.
 /// Sizes are deliberately small: ±1 log-odds multiplies the odds by 2.7, enough to tip a borderline fan,
 /// never enough on its own to overrule the fitted evidence (typical fans sit at ±5 or beyond).
-public struct FanFeaturePrior: Hashable, Sendable {
-    public enum Condition: Hashable, Sendable {
+package struct FanFeaturePrior: Hashable, Sendable {
+    package enum Condition: Hashable, Sendable {
         /// The feature equals this value (for 0/1 features).
         case equals(Double)
         /// The feature is at least this value (for shares).
         case atLeast(Double)
     }
 
-    public var feature: FanFeature
-    public var condition: Condition
+    package var feature: FanFeature
+    package var condition: Condition
     /// Added to the log-odds of being fake when the condition holds (negative = towards genuine).
-    public var logOdds: Double
+    package var logOdds: Double
 
-    public init(feature: FanFeature, condition: Condition, logOdds: Double) {
+    package init(feature: FanFeature, condition: Condition, logOdds: Double) {
         self.feature = feature
         self.condition = condition
         self.logOdds = logOdds
@@ -36,7 +36,7 @@ public struct FanFeaturePrior: Hashable, Sendable {
 
 extension FanModel {
     /// The shipped priors, each traceable to a rule set (see FanRuleSet.swift).
-    public static let defaultPriors: [FanFeaturePrior] = [
+    package static let defaultPriors: [FanFeaturePrior] = [
         // Socialbakers, State of Search, Camisani-Calzolari: the default picture.
         FanFeaturePrior(feature: .hasAvatar, condition: .equals(0), logOdds: 1.0),
         // Camisani-Calzolari human point; platforms verify identities before granting it.

@@ -3,7 +3,7 @@ import Foundation
 /// The profile features the audit uses. Each means the same on Weibo, Twitter or Instagram: counts on a
 /// log scale (a fan with 10 vs 100 followers differs more than one with 10 010 vs 10 100), ratios, ages and
 /// presence of a picture or bio, never platform quirks such as Twitter's "default theme" flag.
-public enum FanFeature: String, CaseIterable, Hashable, Sendable {
+package enum FanFeature: String, CaseIterable, Hashable, Sendable {
     case logFollowers
     case logFollowing
     /// ln((following + 1) / (followers + 1)): the follow-back gap bought accounts show.
@@ -24,15 +24,15 @@ public enum FanFeature: String, CaseIterable, Hashable, Sendable {
 }
 
 /// The features of one profile at time `now`; `nil` where an input was missing or invalid.
-public struct FanFeatureValues: Hashable, Sendable {
-    public var values: [FanFeature: Double]
+package struct FanFeatureValues: Hashable, Sendable {
+    package var values: [FanFeature: Double]
     /// Raw quantities kept for wording the reasons.
-    public var accountAgeDays: Double?
-    public var daysSinceLastPost: Double?
+    package var accountAgeDays: Double?
+    package var daysSinceLastPost: Double?
 
-    public subscript(feature: FanFeature) -> Double? { values[feature] }
+    package subscript(feature: FanFeature) -> Double? { values[feature] }
 
-    public init(profile p: FanProfile, now: Date) {
+    package init(profile p: FanProfile, now: Date) {
         var v: [FanFeature: Double] = [:]
         // Negative counts are corrupt input: treat as unknown rather than crash on log of a negative.
         let followers = p.followers.flatMap { $0 >= 0 ? Double($0) : nil }
@@ -71,5 +71,5 @@ public struct FanFeatureValues: Hashable, Sendable {
     }
 
     /// The features in `order`, `nil` where unknown: one model input row.
-    public func row(_ order: [FanFeature]) -> [Double?] { order.map { values[$0] } }
+    package func row(_ order: [FanFeature]) -> [Double?] { order.map { values[$0] } }
 }

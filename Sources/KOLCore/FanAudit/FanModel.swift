@@ -7,17 +7,17 @@ import Foundation
 /// contributions that become the reasons shown to the user, and, as Cresci et al. found, profile
 /// features alone already separate bought followers from people. The weights are fitted by
 /// `FanModelTrainer` and committed in `FanModelWeights.swift` (regenerate with `scripts/train-fans.sh`).
-public struct FanModel: Hashable, Sendable {
+package struct FanModel: Hashable, Sendable {
     /// The model's input columns, in order.
-    public var features: [FanFeature]
-    public var standardiser: Standardiser
-    public var logistic: LogisticModel
+    package var features: [FanFeature]
+    package var standardiser: Standardiser
+    package var logistic: LogisticModel
     /// Probability at or above which a fan counts as fake.
-    public var threshold: Double
+    package var threshold: Double
     /// Hand-set terms for features the training data left unfitted (see `FanFeaturePrior`).
-    public var priors: [FanFeaturePrior]
+    package var priors: [FanFeaturePrior]
 
-    public init(
+    package init(
         features: [FanFeature], standardiser: Standardiser, logistic: LogisticModel, threshold: Double = 0.5,
         priors: [FanFeaturePrior] = FanModel.defaultPriors
     ) {
@@ -34,15 +34,15 @@ public struct FanModel: Hashable, Sendable {
     /// region. Learning that sign would be fitting a quirk of one seller, so location is left to the rule
     /// baselines. Features that fans-dev never shows (verified, repost and link shares, last post) stay
     /// in the list: they have no spread there, get weight 0, and are learned as soon as training data has them.
-    public static let modelFeatures: [FanFeature] = FanFeature.allCases.filter { $0 != .hasLocation }
+    package static let modelFeatures: [FanFeature] = FanFeature.allCases.filter { $0 != .hasLocation }
 
     /// Standardised input row.
-    public func inputs(_ values: FanFeatureValues) -> [Double] {
+    package func inputs(_ values: FanFeatureValues) -> [Double] {
         standardiser.standardise(values.row(features))
     }
 
     /// Whether the feature has a fitted weight (it had spread in the training data).
-    public func isFitted(_ feature: FanFeature) -> Bool {
+    package func isFitted(_ feature: FanFeature) -> Bool {
         guard let j = features.firstIndex(of: feature), j < standardiser.scales.count else { return false }
         return standardiser.scales[j] > 0
     }
@@ -50,7 +50,7 @@ public struct FanModel: Hashable, Sendable {
     /// Log-odds of being fake, split by feature: contribution[f] = weight · standardised value, plus any
     /// prior for an unfitted feature, so intercept + Σ contributions = total log-odds. Unknown features
     /// contribute 0.
-    public func contributions(_ values: FanFeatureValues) -> [FanFeature: Double] {
+    package func contributions(_ values: FanFeatureValues) -> [FanFeature: Double] {
         let x = inputs(values)
         var out: [FanFeature: Double] = [:]
         for (j, feature) in features.enumerated() where j < logistic.weights.count {
@@ -64,11 +64,17 @@ public struct FanModel: Hashable, Sendable {
         return out
     }
 
-    public func logOdds(_ values: FanFeatureValues) -> Double {
-        logistic.intercept + contributions(values).values.reduce(0, +)
+    /// Summed in a fixed order (features, then priors) rather than over the dictionary, whose iteration
+    /// order varies between runs and would change the last bits of the probability.
+    package func logOdds(_ values: FanFeatureValues) -> Double {
+        var z = logistic.logOdds(inputs(values))
+        for prior in priors where !isFitted(prior.feature) {
+            if let v = values[prior.feature], prior.applies(to: v) { z += prior.logOdds }
+        }
+        return z
     }
 
-    public func probability(_ values: FanFeatureValues) -> Double { Logistic.sigmoid(logOdds(values)) }
+    package func probability(_ values: FanFeatureValues) -> Double { Logistic.sigmoid(logOdds(values)) }
 
-    public func isFake(_ values: FanFeatureValues) -> Bool { probability(values) >= threshold }
+    package func isFake(_ values: FanFeatureValues) -> Bool { probability(values) >= threshold }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// One training or evaluation row: a profile, the moment it was seen, and whether it was a bought fake.
-public struct LabeledFan: Hashable, Sendable {
-    public var profile: FanProfile
+package struct LabeledFan: Hashable, Sendable {
+    package var profile: FanProfile
     /// The crawl time: account age and "days since last post" are measured to here.
-    public var observedAt: Date
-    public var isFake: Bool
+    package var observedAt: Date
+    package var isFake: Bool
 
-    public init(profile: FanProfile, observedAt: Date, isFake: Bool) {
+    package init(profile: FanProfile, observedAt: Date, isFake: Bool) {
         self.profile = profile
         self.observedAt = observedAt
         self.isFake = isFake
@@ -15,29 +15,29 @@ public struct LabeledFan: Hashable, Sendable {
 }
 
 /// Out-of-fold results of k-fold cross-validation.
-public struct FanCrossValidation: Sendable {
-    public var folds: Int
-    public var metrics: BinaryClassificationMetrics
+package struct FanCrossValidation: Sendable {
+    package var folds: Int
+    package var metrics: BinaryClassificationMetrics
     /// Probability each row got from the model that never saw it, in input order.
-    public var probabilities: [Double]
+    package var probabilities: [Double]
 }
 
 /// Fits `FanModel` and measures it. Pure and deterministic: the same rows, λ and seed give the same
 /// weights and folds on every machine.
-public enum FanModelTrainer {
+package enum FanModelTrainer {
     /// λ of the L2 penalty used for the committed model. With standardised features and ~850 rows it
     /// barely moves the fit on the informative features and pins rare ones (two fans-dev accounts without a
     /// picture) near zero; CV balanced accuracy is flat for λ from 0.1 to 10 (see kol-bench train-fans).
-    public static let defaultL2 = 1.0
+    package static let defaultL2 = 1.0
 
     /// A feature is fitted only if at least this many known rows differ from its most common value.
     /// fans-dev has two profiles without a picture (both genuine): standardised, each would sit 20
     /// deviations out and drag the "no picture" weight to the wrong sign on the strength of two people.
     /// Below this support the feature stays unfitted and its prior (if any) speaks instead.
-    public static let minimumSupport = 10
+    package static let minimumSupport = 10
 
     /// Fit the standardiser and the logistic regression on `examples`.
-    public static func train(
+    package static func train(
         _ examples: [LabeledFan], l2: Double = defaultL2, features: [FanFeature] = FanModel.modelFeatures
     ) -> FanModel {
         let rows = examples.map { FanFeatureValues(profile: $0.profile, now: $0.observedAt).row(features) }
@@ -58,7 +58,7 @@ public enum FanModelTrainer {
     /// Stratified k-fold cross-validation: each row is scored by a model (standardiser included) trained on
     /// the other folds only. Folds are dealt round-robin from a seeded shuffle of each class, so both
     /// classes are spread evenly. `folds` is clamped to 2...rows.
-    public static func crossValidate(
+    package static func crossValidate(
         _ examples: [LabeledFan], folds: Int = 10, seed: UInt64 = 2015, l2: Double = defaultL2,
         features: [FanFeature] = FanModel.modelFeatures
     ) -> FanCrossValidation {
@@ -90,7 +90,7 @@ public enum FanModelTrainer {
     }
 
     /// How a rule set does on labelled rows; rows it cannot judge count as "genuine" (its default).
-    public static func evaluate(_ rules: any FanRuleSet, on examples: [LabeledFan]) -> BinaryClassificationMetrics {
+    package static func evaluate(_ rules: any FanRuleSet, on examples: [LabeledFan]) -> BinaryClassificationMetrics {
         var metrics = BinaryClassificationMetrics()
         for e in examples {
             metrics.record(predicted: rules.isFake(e.profile, now: e.observedAt) ?? false, actual: e.isFake)
@@ -99,7 +99,7 @@ public enum FanModelTrainer {
     }
 
     /// The published baselines, in the order Cresci et al. list them.
-    public static let baselines: [any FanRuleSet] = [
+    package static let baselines: [any FanRuleSet] = [
         CamisaniCalzolariRules(), StateOfSearchRules(), SocialbakersRules(),
     ]
 }

@@ -5,26 +5,26 @@ import Foundation
 /// Every field is optional and a missing one means *unknown*, never zero: a fan whose follower count we
 /// did not see is not a fan with no followers. The workspace `fan` object maps onto this one field for
 /// field (see protocol.md §9); the audit takes this plain struct so it does not depend on the model types.
-public struct FanProfile: Hashable, Sendable {
-    public var followers: Int?
+package struct FanProfile: Hashable, Sendable {
+    package var followers: Int?
     /// Accounts this fan follows.
-    public var following: Int?
-    public var posts: Int?
-    public var createdAt: Date?
+    package var following: Int?
+    package var posts: Int?
+    package var createdAt: Date?
     /// Has a custom profile picture (not the platform default).
-    public var avatar: Bool?
+    package var avatar: Bool?
     /// The profile text; "" means the fan has no bio, `nil` means we do not know.
-    public var bio: String?
+    package var bio: String?
     /// "" means no location given, `nil` means unknown.
-    public var location: String?
-    public var verified: Bool?
-    public var lastPostAt: Date?
+    package var location: String?
+    package var verified: Bool?
+    package var lastPostAt: Date?
     /// Share of the fan's posts that are reposts, 0–1.
-    public var repostShare: Double?
+    package var repostShare: Double?
     /// Share of the fan's posts that carry links, 0–1.
-    public var linkShare: Double?
+    package var linkShare: Double?
 
-    public init(
+    package init(
         followers: Int? = nil, following: Int? = nil, posts: Int? = nil, createdAt: Date? = nil,
         avatar: Bool? = nil, bio: String? = nil, location: String? = nil, verified: Bool? = nil,
         lastPostAt: Date? = nil, repostShare: Double? = nil, linkShare: Double? = nil

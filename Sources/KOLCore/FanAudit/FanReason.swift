@@ -3,7 +3,7 @@ import Foundation
 /// What a reason is about. Several model features can share one reason (followers, following and their
 /// ratio all describe the follow-back gap), so their contributions are added before ranking; otherwise
 /// correlated features would each claim a slice and the words would repeat.
-public enum FanReasonKind: String, CaseIterable, Hashable, Sendable {
+package enum FanReasonKind: String, CaseIterable, Hashable, Sendable {
     case audience, activity, accountAge, avatar, bio, verified, reposts, links, lastPost
 
     static func of(_ feature: FanFeature) -> FanReasonKind? {
@@ -24,10 +24,10 @@ public enum FanReasonKind: String, CaseIterable, Hashable, Sendable {
 
 /// One reason behind a fan's verdict, in words, with the log-odds it moved the verdict by (positive =
 /// towards fake), so a reader can see how much it mattered.
-public struct FanReason: Hashable, Sendable {
-    public var kind: FanReasonKind
-    public var text: String
-    public var logOdds: Double
+package struct FanReason: Hashable, Sendable {
+    package var kind: FanReasonKind
+    package var text: String
+    package var logOdds: Double
 }
 
 /// Turns model contributions into the few reasons that pushed a fan hardest toward its verdict.
@@ -41,8 +41,9 @@ enum FanReasonWriter {
         limit: Int
     ) -> [FanReason] {
         var byKind: [FanReasonKind: Double] = [:]
-        for (feature, c) in contributions {
-            guard let kind = FanReasonKind.of(feature), values[feature] != nil else { continue }
+        for feature in FanFeature.allCases {  // fixed order: the sums are then identical on every run
+            guard let c = contributions[feature], let kind = FanReasonKind.of(feature), values[feature] != nil
+            else { continue }
             byKind[kind, default: 0] += c
         }
         // Towards the verdict only, strongest first; ties broken by the fixed kind order for determinism.

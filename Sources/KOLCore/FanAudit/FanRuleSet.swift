@@ -7,7 +7,7 @@ import Foundation
 /// (kol-bench train-fans, FanAccuracyTests). Only the criteria a profile can answer are implemented:
 /// timeline checks (spam phrases, duplicate posts, posting clients) need posts we do not have. A
 /// criterion whose inputs are unknown is skipped, not counted either way.
-public protocol FanRuleSet: Sendable {
+package protocol FanRuleSet: Sendable {
     var name: String { get }
     /// `true` = fake, `false` = genuine, `nil` when not one criterion could be checked.
     func isFake(_ profile: FanProfile, now: Date) -> Bool?
@@ -15,11 +15,11 @@ public protocol FanRuleSet: Sendable {
 
 /// Socialbakers' FakeFollowerCheck criteria. Decision: fake when any checkable criterion holds (the
 /// tool flagged an account that met one of them).
-public struct SocialbakersRules: FanRuleSet {
-    public init() {}
-    public var name: String { "Socialbakers FakeFollowerCheck" }
+package struct SocialbakersRules: FanRuleSet {
+    package init() {}
+    package var name: String { "Socialbakers FakeFollowerCheck" }
 
-    public func isFake(_ p: FanProfile, now: Date) -> Bool? {
+    package func isFake(_ p: FanProfile, now: Date) -> Bool? {
         var checked = false
         var hit = false
         func check(_ result: Bool?) {
@@ -50,11 +50,11 @@ public struct SocialbakersRules: FanRuleSet {
 
 /// Camisani-Calzolari's "human points" (2012): points for signs of a person behind the account.
 /// Decision: genuine when the account earns at least half of the points that can be checked.
-public struct CamisaniCalzolariRules: FanRuleSet {
-    public init() {}
-    public var name: String { "Camisani-Calzolari human points" }
+package struct CamisaniCalzolariRules: FanRuleSet {
+    package init() {}
+    package var name: String { "Camisani-Calzolari human points" }
 
-    public func isFake(_ p: FanProfile, now: Date) -> Bool? {
+    package func isFake(_ p: FanProfile, now: Date) -> Bool? {
         var possible = 0
         var earned = 0
         func point(_ result: Bool?) {
@@ -81,11 +81,11 @@ public struct CamisaniCalzolariRules: FanRuleSet {
 /// The warning signs State of Search listed (2012): no bio, default picture, following far more than
 /// followed, never posted, only reposts. Decision: fake when two or more signs show, because a single
 /// one (a missing bio) is common among real people.
-public struct StateOfSearchRules: FanRuleSet {
-    public init() {}
-    public var name: String { "State of Search" }
+package struct StateOfSearchRules: FanRuleSet {
+    package init() {}
+    package var name: String { "State of Search" }
 
-    public func isFake(_ p: FanProfile, now: Date) -> Bool? {
+    package func isFake(_ p: FanProfile, now: Date) -> Bool? {
         var checked = false
         var signs = 0
         func sign(_ result: Bool?) {

@@ -7,12 +7,12 @@ import Foundation
 /// (Numerical Recipes §6.4), which converges fast on the side x < (α + 1)/(α + β + 2) and is mirrored
 /// through Iₓ(α, β) = 1 − I₁₋ₓ(β, α) on the other. Quantiles invert the CDF by bisection: slower than
 /// Newton but cannot diverge, and 60 halvings reach ~1e-18 resolution on [0, 1].
-public struct BetaDistribution: Hashable, Sendable {
-    public var alpha: Double
-    public var beta: Double
+package struct BetaDistribution: Hashable, Sendable {
+    package var alpha: Double
+    package var beta: Double
 
     /// `nil` unless both parameters are positive and finite.
-    public init?(alpha: Double, beta: Double) {
+    package init?(alpha: Double, beta: Double) {
         guard alpha > 0, beta > 0, alpha.isFinite, beta.isFinite else { return nil }
         self.alpha = alpha
         self.beta = beta
@@ -20,28 +20,28 @@ public struct BetaDistribution: Hashable, Sendable {
 
     /// The posterior after `successes` and `failures` on a Beta(priorAlpha, priorBeta) prior (default the
     /// uniform Beta(1, 1)). `nil` for negative counts or a non-positive prior.
-    public static func posterior(successes: Double, failures: Double, priorAlpha: Double = 1, priorBeta: Double = 1)
+    package static func posterior(successes: Double, failures: Double, priorAlpha: Double = 1, priorBeta: Double = 1)
         -> BetaDistribution?
     {
         guard successes >= 0, failures >= 0 else { return nil }
         return BetaDistribution(alpha: priorAlpha + successes, beta: priorBeta + failures)
     }
 
-    public var mean: Double { alpha / (alpha + beta) }
+    package var mean: Double { alpha / (alpha + beta) }
 
-    public var variance: Double {
+    package var variance: Double {
         let s = alpha + beta
         return alpha * beta / (s * s * (s + 1))
     }
 
     /// The mode, defined only when both parameters exceed 1 (otherwise the density peaks at an edge).
-    public var mode: Double? {
+    package var mode: Double? {
         guard alpha > 1, beta > 1 else { return nil }
         return (alpha - 1) / (alpha + beta - 2)
     }
 
     /// P(X ≤ x) = Iₓ(α, β); 0 below 0 and 1 above 1.
-    public func cdf(_ x: Double) -> Double {
+    package func cdf(_ x: Double) -> Double {
         if x.isNaN { return x }
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
@@ -49,7 +49,7 @@ public struct BetaDistribution: Hashable, Sendable {
     }
 
     /// The x with P(X ≤ x) = p, for p in [0, 1]; `nil` otherwise.
-    public func quantile(_ p: Double) -> Double? {
+    package func quantile(_ p: Double) -> Double? {
         guard p >= 0, p <= 1 else { return nil }
         if p == 0 { return 0 }
         if p == 1 { return 1 }
@@ -64,7 +64,7 @@ public struct BetaDistribution: Hashable, Sendable {
     }
 
     /// The equal-tailed credible interval holding `mass` of the probability (0.95 by default).
-    public func credibleInterval(mass: Double = 0.95) -> ProportionInterval? {
+    package func credibleInterval(mass: Double = 0.95) -> ProportionInterval? {
         guard mass > 0, mass < 1 else { return nil }
         let tail = (1 - mass) / 2
         guard let low = quantile(tail), let high = quantile(1 - tail) else { return nil }

@@ -2,9 +2,9 @@ import Foundation
 
 /// The logistic function and its inverse, written to stay finite for any input (a model's log-odds can
 /// be large, and probabilities of exactly 0 or 1 come from data).
-public enum Logistic {
+package enum Logistic {
     /// σ(x) = 1 / (1 + e^(−x)), evaluated on the side that does not overflow.
-    public static func sigmoid(_ x: Double) -> Double {
+    package static func sigmoid(_ x: Double) -> Double {
         if x >= 0 {
             return 1 / (1 + exp(-x))
         }
@@ -14,7 +14,7 @@ public enum Logistic {
 
     /// log(p / (1 − p)). `p` is clamped to [ε, 1 − ε] (ε = 1e-12) so 0 and 1 give large finite log-odds
     /// rather than ±∞. NaN stays NaN.
-    public static func logOdds(_ p: Double, epsilon: Double = 1e-12) -> Double {
+    package static func logOdds(_ p: Double, epsilon: Double = 1e-12) -> Double {
         guard !p.isNaN else { return p }
         let clamped = Swift.min(1 - epsilon, Swift.max(epsilon, p))
         return log(clamped / (1 - clamped))

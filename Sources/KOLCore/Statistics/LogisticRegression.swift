@@ -1,23 +1,23 @@
 import Foundation
 
 /// A fitted logistic regression on already standardised features: P(y = 1) = σ(b + Σ wⱼ·xⱼ).
-public struct LogisticModel: Hashable, Sendable {
-    public var intercept: Double
-    public var weights: [Double]
+package struct LogisticModel: Hashable, Sendable {
+    package var intercept: Double
+    package var weights: [Double]
 
-    public init(intercept: Double, weights: [Double]) {
+    package init(intercept: Double, weights: [Double]) {
         self.intercept = intercept
         self.weights = weights
     }
 
     /// Log-odds for a standardised row (extra or missing columns count as 0).
-    public func logOdds(_ x: [Double]) -> Double {
+    package func logOdds(_ x: [Double]) -> Double {
         var z = intercept
         for j in 0..<Swift.min(weights.count, x.count) { z += weights[j] * x[j] }
         return z
     }
 
-    public func probability(_ x: [Double]) -> Double { Logistic.sigmoid(logOdds(x)) }
+    package func probability(_ x: [Double]) -> Double { Logistic.sigmoid(logOdds(x)) }
 }
 
 /// L2-regularised logistic regression fitted by Newton's method (iteratively reweighted least squares).
@@ -26,14 +26,14 @@ public struct LogisticModel: Hashable, Sendable {
 /// optimum to machine precision with no learning rate to tune, so the committed weights are reproducible
 /// bit for bit. The penalty λ/2·‖w‖² (intercept unpenalised) keeps the Hessian positive definite, so the
 /// Cholesky solve always succeeds, and keeps weights finite on separable data.
-public enum LogisticRegressionTrainer {
-    public struct Options: Hashable, Sendable {
+package enum LogisticRegressionTrainer {
+    package struct Options: Hashable, Sendable {
         /// λ, in units of the summed log-loss over the training rows.
-        public var l2: Double = 1.0
-        public var maxIterations: Int = 100
+        package var l2: Double = 1.0
+        package var maxIterations: Int = 100
         /// Stop when the largest change of a coefficient falls below this.
-        public var tolerance: Double = 1e-10
-        public init(l2: Double = 1.0, maxIterations: Int = 100, tolerance: Double = 1e-10) {
+        package var tolerance: Double = 1e-10
+        package init(l2: Double = 1.0, maxIterations: Int = 100, tolerance: Double = 1e-10) {
             self.l2 = l2
             self.maxIterations = maxIterations
             self.tolerance = tolerance
@@ -42,7 +42,7 @@ public enum LogisticRegressionTrainer {
 
     /// Fit on standardised rows `x` (all of length `columns`) with labels `y` (true = positive class).
     /// Returns the all-zero model when there are no rows.
-    public static func fit(x: [[Double]], y: [Bool], columns: Int, options: Options = Options()) -> LogisticModel {
+    package static func fit(x: [[Double]], y: [Bool], columns: Int, options: Options = Options()) -> LogisticModel {
         let n = Swift.min(x.count, y.count)
         let p = columns + 1  // index 0 = intercept
         var beta = [Double](repeating: 0, count: p)

@@ -1,15 +1,15 @@
 import Foundation
 
 /// The standard normal distribution: the z for a confidence level (1.96 for 95 %) and the CDF.
-public enum NormalDistribution {
+package enum NormalDistribution {
     /// Φ(x), via erfc for accuracy in the tails.
-    public static func cdf(_ x: Double) -> Double {
+    package static func cdf(_ x: Double) -> Double {
         0.5 * erfc(-x / 2.0.squareRoot())
     }
 
     /// Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation (relative error < 1.2e-9) refined by one
     /// Halley step against `cdf`, which brings it to near machine precision. `nil` outside (0, 1).
-    public static func quantile(_ p: Double) -> Double? {
+    package static func quantile(_ p: Double) -> Double? {
         guard p > 0, p < 1 else { return nil }
         let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
                  1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
@@ -42,11 +42,11 @@ public enum NormalDistribution {
     }
 
     /// The two-sided z for a confidence level, e.g. 0.95 → 1.959964. `nil` outside (0, 1).
-    public static func twoSidedZ(confidence: Double) -> Double? {
+    package static func twoSidedZ(confidence: Double) -> Double? {
         guard confidence > 0, confidence < 1 else { return nil }
         return quantile(0.5 + confidence / 2)
     }
 
     /// z for 95 % two-sided intervals, precomputed so hot paths need no quantile call.
-    public static let z95 = 1.959963984540054
+    package static let z95 = 1.959963984540054
 }

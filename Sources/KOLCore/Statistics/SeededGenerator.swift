@@ -5,14 +5,14 @@ import Foundation
 /// `seed` on every machine and Swift version. `SystemRandomNumberGenerator` cannot be seeded, and Swift's
 /// own `Double.random(in:using:)` is not promised to stay the same across releases, so the conversions to
 /// doubles are done here too.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -21,17 +21,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Uniform in [0, 1) with 53 random bits.
-    public mutating func nextUnit() -> Double {
+    package mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// Uniform in (0, 1): safe to take the log of.
-    public mutating func nextOpenUnit() -> Double {
+    package mutating func nextOpenUnit() -> Double {
         (Double(next() >> 11) + 0.5) * 0x1.0p-53
     }
 
     /// Uniform integer in 0..<bound (Lemire's multiply-shift with rejection, unbiased). 0 if bound ≤ 0.
-    public mutating func nextInt(below bound: Int) -> Int {
+    package mutating func nextInt(below bound: Int) -> Int {
         guard bound > 0 else { return 0 }
         let b = UInt64(bound)
         var m = next().multipliedFullWidth(by: b)
@@ -45,7 +45,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// Standard normal by the Marsaglia polar method (no trigonometry, deterministic given the stream).
-    public mutating func nextNormal() -> Double {
+    package mutating func nextNormal() -> Double {
         while true {
             let u = 2 * nextUnit() - 1
             let v = 2 * nextUnit() - 1
@@ -58,7 +58,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// Gamma(shape, 1) by Marsaglia & Tsang (2000); for shape < 1 the boost Gamma(shape + 1)·U^(1/shape).
     /// Returns 0 for a non-positive or non-finite shape (a degenerate draw, never a trap).
-    public mutating func nextGamma(shape: Double) -> Double {
+    package mutating func nextGamma(shape: Double) -> Double {
         guard shape > 0, shape.isFinite else { return 0 }
         if shape < 1 {
             let g = nextGamma(shape: shape + 1)
@@ -82,7 +82,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// Beta(alpha, beta) as X / (X + Y) with X ~ Gamma(alpha), Y ~ Gamma(beta): the draw Thompson sampling
     /// takes from each arm's posterior. 0.5 if either parameter is invalid (an uninformative guess).
-    public mutating func nextBeta(alpha: Double, beta: Double) -> Double {
+    package mutating func nextBeta(alpha: Double, beta: Double) -> Double {
         guard alpha > 0, beta > 0, alpha.isFinite, beta.isFinite else { return 0.5 }
         let x = nextGamma(shape: alpha)
         let y = nextGamma(shape: beta)
@@ -92,7 +92,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// A deterministic Fisher–Yates shuffle.
-    public mutating func shuffle<T>(_ values: inout [T]) {
+    package mutating func shuffle<T>(_ values: inout [T]) {
         guard values.count > 1 else { return }
         for i in stride(from: values.count - 1, to: 0, by: -1) {
             let j = nextInt(below: i + 1)

@@ -5,18 +5,27 @@
 /// nothing to the log-odds and the model falls back on what is known. A column with no spread in training
 /// (always missing, or constant) gets scale 0, which marks it: it contributes 0 for every row, so the trainer learns no
 /// weight for it rather than dividing by zero.
-public struct Standardiser: Hashable, Sendable {
-    public var means: [Double]
-    public var scales: [Double]
+///
+/// Standardised values are clipped to ±`clip` (4 by default). A linear model extrapolates without
+/// limit: in fans-dev every account is 2–10 years old, so log-age has a small spread and a 9-day-old
+/// account would sit 16 deviations out and outweigh everything else. Clipping keeps any single feature
+/// to what the training range can vouch for.
+package struct Standardiser: Hashable, Sendable {
+    package var means: [Double]
+    package var scales: [Double]
+    /// Largest |standardised value|; `.infinity` turns clipping off.
+    package var clip: Double = 4
 
-    public init(means: [Double], scales: [Double]) {
+    package init(means: [Double], scales: [Double], clip: Double = 4) {
         self.means = means
         self.scales = scales
+        self.clip = clip
     }
 
     /// Fit on rows of equal length (`nil` = missing). A column with no known value or zero spread gets
     /// scale 0 (and mean = its known value, or 0).
-    public init(fitting rows: [[Double?]], columns: Int) {
+    package init(fitting rows: [[Double?]], columns: Int, clip: Double = 4) {
+        self.clip = clip
         var means = [Double](repeating: 0, count: columns)
         var scales = [Double](repeating: 0, count: columns)
         for j in 0..<columns {
@@ -34,12 +43,14 @@ public struct Standardiser: Hashable, Sendable {
     }
 
     /// Standardised value of column `j`; 0 for missing values and no-spread columns.
-    public func standardise(_ value: Double?, column j: Int) -> Double {
+    package func standardise(_ value: Double?, column j: Int) -> Double {
         guard let value, j < means.count, scales[j] > 0 else { return 0 }
-        return (value - means[j]) / scales[j]
+        let z = (value - means[j]) / scales[j]
+        guard !z.isNaN else { return 0 }
+        return Swift.min(clip, Swift.max(-clip, z))
     }
 
-    public func standardise(_ row: [Double?]) -> [Double] {
+    package func standardise(_ row: [Double?]) -> [Double] {
         (0..<means.count).map { standardise($0 < row.count ? row[$0] : nil, column: $0) }
     }
 }

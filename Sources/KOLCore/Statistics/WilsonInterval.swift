@@ -1,11 +1,11 @@
 import Foundation
 
 /// A confidence interval for a proportion (a share of fake fans, a conversion rate).
-public struct ProportionInterval: Hashable, Sendable {
-    public var low: Double
-    public var high: Double
-    public var width: Double { high - low }
-    public init(low: Double, high: Double) {
+package struct ProportionInterval: Hashable, Sendable {
+    package var low: Double
+    package var high: Double
+    package var width: Double { high - low }
+    package init(low: Double, high: Double) {
         self.low = low
         self.high = high
     }
@@ -16,11 +16,11 @@ public struct ProportionInterval: Hashable, Sendable {
 /// Why Wilson and not the textbook Wald interval p̂ ± z·√(p̂(1−p̂)/n): Wald collapses to a zero-width
 /// interval at 0 or n successes ("0 of 20 fans are fake, ± 0") and undercovers for small n; Wilson stays
 /// inside [0, 1] and keeps close to its nominal coverage (Brown, Cai & DasGupta 2001).
-public enum Wilson {
+package enum Wilson {
     /// Wilson score interval for `successes` out of `trials` at the given z (1.959964 = 95 %, the default).
     /// centre = (p̂ + z²/2n) / (1 + z²/n), half-width = z/(1 + z²/n) · √(p̂(1−p̂)/n + z²/4n²).
     /// `nil` when trials ≤ 0, successes is outside 0...trials, or z is not positive.
-    public static func interval(successes: Int, trials: Int, z: Double = NormalDistribution.z95)
+    package static func interval(successes: Int, trials: Int, z: Double = NormalDistribution.z95)
         -> ProportionInterval?
     {
         guard trials > 0, successes >= 0, successes <= trials, z > 0, z.isFinite else { return nil }
@@ -50,7 +50,7 @@ public enum Wilson {
     /// the worst case. Found by doubling then bisection on n (the width shrinks as n grows).
     /// For p = 0.5 it equals ⌈z²/w² − z²⌉ (e.g. 381 for w = 0.10 at 95 %), slightly below the Wald
     /// planning formula's 385. `nil` if width is not in (0, 1), proportion not in [0, 1], or z ≤ 0.
-    public static func sampleSize(width: Double, proportion: Double = 0.5, z: Double = NormalDistribution.z95)
+    package static func sampleSize(width: Double, proportion: Double = 0.5, z: Double = NormalDistribution.z95)
         -> Int?
     {
         guard width > 0, width < 1, proportion >= 0, proportion <= 1, z > 0, z.isFinite else { return nil }
@@ -74,7 +74,7 @@ public enum Wilson {
 
     /// The classic Wald planning formula n = ⌈z²·p(1−p)/(w/2)²⌉, for comparison with published tables
     /// (385 for ± 5 points at 95 %). Same `nil` rules as `sampleSize`.
-    public static func waldSampleSize(width: Double, proportion: Double = 0.5, z: Double = NormalDistribution.z95)
+    package static func waldSampleSize(width: Double, proportion: Double = 0.5, z: Double = NormalDistribution.z95)
         -> Int?
     {
         guard width > 0, width < 1, proportion >= 0, proportion <= 1, z > 0, z.isFinite else { return nil }
