@@ -82,10 +82,23 @@ public struct ScoringEngine: Sendable {
                 notApplicable[criterion.name] = reason
             }
         }
-        let score = presentWeight > 0 ? weighted / presentWeight : nil
+        let penalty = redFlags(kol).flags.reduce(0.0) { $0 + ScoringEngine.penalty(for: $1.severity) }
+        let score = presentWeight > 0 ? max(0, weighted / presentWeight - penalty) : nil
         let confidence = applicableWeight > 0 ? presentWeight / applicableWeight : 0
         return KOLScore(id: kol.id, score: score, components: components, confidence: confidence,
-                        missing: missing, notApplicable: notApplicable)
+                        missing: missing, notApplicable: notApplicable, redFlagPenalty: penalty)
+    }
+
+    /// Points taken off the weighted component mean per raised flag: 15 per error, 5 per warning, 0 for
+    /// information. Why: components measure degrees, flags mark things a careful marketer would not book
+    /// without an answer (bought reposts, a follower spike); two KOLs with equal components must not rank
+    /// alike when only one trips a flag. Engineering judgement; reported as `redFlagPenalty`.
+    public static func penalty(for severity: RedFlagSeverity) -> Double {
+        switch severity {
+        case .error: return 15
+        case .warning: return 5
+        case .information: return 0
+        }
     }
 
     /// `kol/redFlags` for one KOL: every rule in the catalog, most severe first.

@@ -3,7 +3,8 @@ import JSON
 /// `kol/score` for one KOL.
 public struct KOLScore: Hashable, Sendable {
     public var id: String
-    /// 0–100: Σ weight·value / Σ weight over components with data; nil when no component had data.
+    /// 0–100: Σ weight·value / Σ weight over components with data, minus `redFlagPenalty` (floor 0); nil
+    /// when no component had data.
     public var score: Double?
     /// Components with data, in catalog order.
     public var components: [ScoreComponent]
@@ -13,6 +14,8 @@ public struct KOLScore: Hashable, Sendable {
     public var missing: [String]
     /// Components that do not apply to this brief, with why (e.g. geography for a nationwide brief).
     public var notApplicable: [ComponentName: String]
+    /// Points subtracted for raised red flags (see `ScoringEngine.penalty(for:)`).
+    public var redFlagPenalty: Double
 
     /// `{ id, score, components: { name: { value, weight, measured, explanation } }, confidence, missing }`.
     public var json: JSONValue {
@@ -21,7 +24,7 @@ public struct KOLScore: Hashable, Sendable {
         var object: JSONObject = [
             "id": .string(id), "score": score.map { .double(Scoring.round($0, 1)) } ?? .null,
             "components": .object(components), "confidence": .double(Scoring.round(confidence, 3)),
-            "missing": .array(missing.map { .string($0) }),
+            "missing": .array(missing.map { .string($0) }), "redFlagPenalty": .double(redFlagPenalty),
         ]
         if !notApplicable.isEmpty {
             var skipped = JSONObject()
