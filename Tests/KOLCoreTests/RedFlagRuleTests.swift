@@ -123,7 +123,7 @@ struct RedFlagRuleTests {
         // 8 topics evenly over k = 17 lexicon categories: ln 8 / ln 17 = 0.734 > 0.7.
         #expect(F.isRaised(tripped))
         #expect(F.number(F.evidence(tripped)?["normalisedEntropy"]) == 0.734)
-        let exact = log(8.0) / log(17.0)
+        let exact = Foundation.log(8.0) / Foundation.log(17.0)
         #expect(F.isPassed(F.outcome(.generalist, spread, thresholds: ["generalist": .double(exact + 1e-12)])))
         let focused = KOL(id: "k", posts: (1...6).map { _ in F.post(topics: ["茶"]) })
         #expect(F.number(F.evidence(F.outcome(.generalist, focused))?["normalisedEntropy"]) == 0)
