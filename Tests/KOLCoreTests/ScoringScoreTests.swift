@@ -98,3 +98,23 @@ struct ScoringScoreTests {
         #expect(engine.features(of: kol).followers == 50_000)
     }
 }
+
+/// Bad input never crashes the scorer.
+struct ScoringRobustnessTests {
+    typealias F = ScoringFixture
+
+    @Test func absurdNumbersDoNotTrap() {
+        let huge = Post(at: F.now, text: "茶", reposts: Int.max, comments: Int.max, likes: Int.max, kolReplies: Int.max)
+        let kol = KOL(id: "k", stars: .nan, followers: Int.max, createdAt: KOLDate(year: 0, month: 1, day: 1),
+                      price: .infinity, followerHistory: (0..<6).map { FollowerCount(date: F.day(2026, 1, 1 + $0), followers: $0 % 2 == 0 ? Int.max : 0) },
+                      followerRegions: FollowerRegions(entries: [.init(region: "", value: .greatestFiniteMagnitude)]),
+                      posts: [huge, huge, huge, huge, huge], channels: [Channel(platform: nil, followers: Int.max)])
+        let engine = F.engine([kol, KOL(id: "b", stars: 7, followers: -5, price: -1)],
+                              brief: Brief(keywords: [""], targetRegions: ["火星"], budget: 1e300))
+        _ = engine.score(kol)
+        _ = engine.redFlags(kol)
+        let rank = engine.rank(RankRequest(offset: -3, limit: -1, budget: .infinity))
+        #expect(rank.kols.isEmpty)
+        #expect(engine.rank(RankRequest(budget: 1e300)).total == 2)
+    }
+}
