@@ -53,3 +53,15 @@ import JSON
         #expect(regions.shares(followers: 1000).map(\.value) == [0.3, 0.1])
     }
 }
+
+@Test func postEngagementsSaturateInsteadOfTrapping() {
+    var post = Post(at: KOLDate(secondsSinceEpoch: 0), text: "")
+    post.reposts = Int.max
+    post.comments = 1
+    post.likes = 1
+    #expect(post.engagements == Int.max)
+    post.reposts = 10
+    #expect(post.engagements == 12)
+    post.likes = nil
+    #expect(post.engagements == nil)
+}

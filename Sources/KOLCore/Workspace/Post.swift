@@ -31,9 +31,12 @@ public struct Post: Hashable, Sendable {
         self.extra = extra
     }
 
-    /// reposts + comments + likes, or nil when any of the three is unknown.
+    /// reposts + comments + likes, or nil when any of the three is unknown. Saturates at `Int.max`:
+    /// counts come from user files, and absurd ones must not trap.
     public var engagements: Int? {
         guard let reposts, let comments, let likes else { return nil }
-        return reposts + comments + likes
+        let (partial, overflow1) = reposts.addingReportingOverflow(comments)
+        let (total, overflow2) = partial.addingReportingOverflow(likes)
+        return overflow1 || overflow2 ? Int.max : total
     }
 }

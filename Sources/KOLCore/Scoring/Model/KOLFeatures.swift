@@ -56,7 +56,7 @@ public struct KOLFeatures: Hashable, Sendable {
                 }
                 return PostFeatures(index: index, at: post.at, reposts: post.reposts, comments: post.comments,
                                     likes: post.likes, kolReplies: post.kolReplies,
-                                    engagements: KOLFeatures.saturatingEngagements(post),
+                                    engagements: post.engagements,
                                     text: text, topics: topics)
             }
         }
@@ -68,14 +68,6 @@ public struct KOLFeatures: Hashable, Sendable {
             }
         }
         growth = kol.followerHistory.map(GrowthInterval.intervals(from:))
-    }
-
-    /// reposts + comments + likes like `Post.engagements`, but saturating: absurd counts must not trap.
-    static func saturatingEngagements(_ post: Post) -> Int? {
-        guard let reposts = post.reposts, let comments = post.comments, let likes = post.likes else { return nil }
-        let (partial, overflow1) = reposts.addingReportingOverflow(comments)
-        let (total, overflow2) = partial.addingReportingOverflow(likes)
-        return overflow1 || overflow2 ? Int.max : total
     }
 
     static func unique(_ values: [String]) -> [String] {
