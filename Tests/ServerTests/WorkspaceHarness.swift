@@ -8,6 +8,8 @@ import RPC
 /// its method table, a fresh session. Published notifications are collected.
 final class WorkspaceHarness: @unchecked Sendable {
     let server: Server
+    /// Catches what the server sends by itself (`textDocument/publishDiagnostics`), one message per line.
+    private let sink = MemorySink()
     private let lock = NSLock()
     private var notes: [(method: String, params: JSONValue)] = []
 
@@ -15,12 +17,20 @@ final class WorkspaceHarness: @unchecked Sendable {
         server = Server.standard(configuration: ServerConfiguration(), allowedPaths: allowedPaths)
         if let initialize { server.session.initializeParams = initialize }
         server.session.positionEncoding = encoding
+        server.install(MessageWriter(sink: sink, framing: .lines))
     }
 
+    /// Notifications sent through a handler's context (progress) and through the server (diagnostics).
     var notifications: [(method: String, params: JSONValue)] {
+        server.currentWriter()?.flush()
+        var sent: [(method: String, params: JSONValue)] = []
+        for line in sink.bytes.split(separator: UInt8(ascii: "\n")) {
+            guard let document = try? JSONDocument(bytes: Array(line)), let method = document.root["method"]?.string else { continue }
+            sent.append((method, document.root["params"]?.value() ?? .null))
+        }
         lock.lock()
         defer { lock.unlock() }
-        return notes
+        return notes + sent
     }
 
     var published: [JSONValue] {
