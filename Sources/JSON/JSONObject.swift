@@ -1,0 +1,88 @@
+/// An ordered JSON object: members keep insertion order (so output is deterministic and matches the source),
+/// keys are unique. Lookups scan small objects and use a hash index once an object grows past
+/// `JSONObject.indexThreshold` members (the index is built incrementally as members are added).
+public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
+    struct Member: Hashable, Sendable {
+        var key: String
+        var value: JSONValue
+    }
+
+    private(set) var storage: [Member] = []
+    /// Key → position in `storage`; nil while the object is small.
+    private var index: [String: Int]?
+
+    static let indexThreshold = 16
+
+    public init() {}
+
+    init(minimumCapacity: Int) {
+        storage.reserveCapacity(minimumCapacity)
+    }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        storage.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    public var keys: [String] { storage.map(\.key) }
+    public var count: Int { storage.count }
+    public var isEmpty: Bool { storage.isEmpty }
+
+    /// Reading finds the member; setting replaces a value in place, appends a new key at the end, and setting
+    /// nil removes the member.
+    public subscript(key: String) -> JSONValue? {
+        get { position(of: key).map { storage[$0].value } }
+        set {
+            if let at = position(of: key) {
+                if let newValue {
+                    storage[at].value = newValue
+                } else {
+                    storage.remove(at: at)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                append(key, newValue)
+            }
+        }
+    }
+
+    public var members: [(key: String, value: JSONValue)] { storage.map { ($0.key, $0.value) } }
+
+    /// Used when materialising parsed objects: last value wins, at the first key's position.
+    mutating func setFromSource(_ key: String, _ value: JSONValue) {
+        if let at = position(of: key) {
+            storage[at].value = value
+        } else {
+            append(key, value)
+        }
+    }
+
+    private mutating func append(_ key: String, _ value: JSONValue) {
+        storage.append(Member(key: key, value: value))
+        if index != nil {
+            index?[key] = storage.count - 1
+        } else if storage.count > JSONObject.indexThreshold {
+            rebuildIndex()
+        }
+    }
+
+    private mutating func rebuildIndex() {
+        guard storage.count > JSONObject.indexThreshold else {
+            index = nil
+            return
+        }
+        var built: [String: Int] = [:]
+        built.reserveCapacity(storage.count)
+        for (at, member) in storage.enumerated() { built[member.key] = at }
+        index = built
+    }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return storage.firstIndex { $0.key == key }
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+}

@@ -1,0 +1,108 @@
+/// Maps byte offsets to LSP positions (0-based line, character in UTF-8, UTF-16 or UTF-32 units) and back.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r` (as LSP defines). Building the index is one pass that records
+/// line starts; each conversion is a binary search plus a walk along one line.
+///
+/// Edge cases, chosen to never fail:
+/// - offsets past the end clamp to the end; negative offsets to 0;
+/// - an offset inside a multi-byte character (or between `\r` and `\n`) counts only the characters that end
+///   at or before it;
+/// - a character past the end of its line clamps to the line end (before the line terminator); a line past the
+///   last line gives the end of the text; a character inside a UTF-16 surrogate pair gives the start of that
+///   character;
+/// - bytes that are not valid UTF-8 count as one character each.
+public struct LineIndex: Sendable {
+    private let bytes: [UInt8]
+    /// Byte offset where each line starts; `lineStarts[0] == 0`.
+    private let lineStarts: [Int]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            let byte = bytes[k]
+            if byte == 0x0A {
+                starts.append(k + 1)
+            } else if byte == 0x0D {
+                if k + 1 < n && bytes[k + 1] == 0x0A { k += 1 }
+                starts.append(k + 1)
+            }
+            k += 1
+        }
+        lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    public func position(ofOffset offset: Int, encoding: PositionEncoding) -> (line: Int, character: Int) {
+        let target = min(max(offset, 0), bytes.count)
+        // Last line start ≤ target.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
+        }
+        let line = low
+        var k = lineStarts[line]
+        var character = 0
+        while k < target {
+            let length = sequenceLength(at: k)
+            if k + length > target { break }
+            character += units(length, encoding)
+            k += length
+        }
+        return (line, character)
+    }
+
+    public func offset(line: Int, character: Int, encoding: PositionEncoding) -> Int {
+        if line < 0 { return 0 }
+        if line >= lineStarts.count { return bytes.count }
+        let end = contentEnd(ofLine: line)
+        var k = lineStarts[line]
+        var counted = 0
+        while k < end {
+            let length = sequenceLength(at: k)
+            let next = counted + units(length, encoding)
+            if next > character { break }
+            counted = next
+            k += length
+        }
+        return min(k, end)
+    }
+
+    /// The offset just before the line's terminator.
+    private func contentEnd(ofLine line: Int) -> Int {
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : bytes.count
+        if end > lineStarts[line] && line + 1 < lineStarts.count {
+            end -= 1  // the \n or lone \r
+            if bytes[end] == 0x0A && end > lineStarts[line] && bytes[end - 1] == 0x0D { end -= 1 }
+        }
+        return end
+    }
+
+    /// Bytes in the UTF-8 sequence starting at `k` (1 for invalid or truncated sequences).
+    private func sequenceLength(at k: Int) -> Int {
+        let lead = bytes[k]
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 1
+        }
+        guard k + length <= bytes.count else { return 1 }
+        for j in 1..<length where bytes[k + j] & 0xC0 != 0x80 { return 1 }
+        return length
+    }
+
+    private func units(_ length: Int, _ encoding: PositionEncoding) -> Int {
+        switch encoding {
+        case .utf8: length
+        case .utf16: length == 4 ? 2 : 1
+        case .utf32: 1
+        }
+    }
+}

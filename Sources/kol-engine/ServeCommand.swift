@@ -1,0 +1,9 @@
+import Server
+
+/// `kol-engine serve`: the stdio JSON-RPC server.
+enum ServeCommand {
+    static func run(_ options: ServeOptions) -> Int32 {
+        let server = Server.standard(configuration: .init(framing: options.framing, maxMessageBytes: options.maxMessageBytes))
+        return server.run(input: 0, output: 1)
+    }
+}
