@@ -1,0 +1,48 @@
+import Testing
+import JSON
+@testable import KOLCore
+
+@Suite struct WorkspaceJSONLTests {
+    static let text = "\u{FEFF}{\"id\": \"1\", \"name\": \"茶小姐姐🍵\", \"followers\": 100}\r\n"
+        + "\n"
+        + "{\"id\": \"2\", \"name\": \"😀😀\", \"stars\": 8}\n"
+        + "{\"id\": \"1\"}\n"
+        + "{not json}\n"
+        + "{\"id\": \"3\", \"topics\": [\"普洱\"]}"
+
+    static func readInChunks(of size: Int) -> JSONLReader.Batch {
+        let bytes = Array(text.utf8)
+        var reader = JSONLReader(origin: "big.kols.jsonl", now: testNow)
+        var all = JSONLReader.Batch(kols: [], diagnostics: [])
+        var start = 0
+        while start < bytes.count {
+            let batch = reader.feed(bytes[start..<min(start + size, bytes.count)])
+            all.kols += batch.kols
+            all.diagnostics += batch.diagnostics
+            start += size
+        }
+        let last = reader.finish()
+        return JSONLReader.Batch(kols: all.kols + last.kols, diagnostics: all.diagnostics + last.diagnostics)
+    }
+
+    @Test func wholeFile() throws {
+        let whole = JSONLReader.read(Array(Self.text.utf8), now: testNow)
+        #expect(whole.kols.map(\.id) == ["1", "2", "3"])
+        #expect(whole.kols[0].name == "茶小姐姐🍵")
+        #expect(whole.kols.map(\.source?.line) == [1, 3, 6])
+        #expect(whole.diagnostics.map(\.code) == [.starsOutOfRange, .duplicateID, .invalidJSON])
+        #expect(whole.diagnostics.map(\.line) == [3, 4, 5])
+        let stars = whole.diagnostics[0]
+        #expect(stars.range == byteRange(of: "8", in: Self.text))
+        #expect(whole.kols[2].source?.range(of: "topics") == byteRange(of: "[\"普洱\"]", in: Self.text))
+    }
+
+    /// 1 byte splits every multi-byte character (茶 is 3 bytes, 🍵 4); 5 and 7 split elsewhere.
+    @Test(arguments: [1, 2, 3, 5, 7, 64])
+    func chunkedEqualsWhole(_ size: Int) {
+        let whole = JSONLReader.read(Array(Self.text.utf8), origin: "big.kols.jsonl", now: testNow)
+        let chunked = Self.readInChunks(of: size)
+        #expect(chunked.kols == whole.kols)
+        #expect(chunked.diagnostics == whole.diagnostics)
+    }
+}
