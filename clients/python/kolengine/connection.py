@@ -56,6 +56,7 @@ class Connection:
         self.logs: Deque[Dict[str, Any]] = collections.deque(maxlen=10_000)
         self.progress_handlers: Dict[Any, Callable[[Dict[str, Any]], None]] = {}
         self.listeners: List[Callable[[Message], None]] = []
+        self.unmatched: Deque[Message] = collections.deque(maxlen=1_000)
         self.sent: Deque[Message] = collections.deque(maxlen=1_000)  # for debugging and tests
         self.server_request_handlers: Dict[str, Callable[[Any], Any]] = {
             "window/workDoneProgress/create": lambda params: None,
@@ -171,6 +172,8 @@ class Connection:
             if pending is not None:
                 pending.response = message
                 pending.event.set()
+            else:  # id null (unparseable message) or a request we stopped waiting for
+                self.unmatched.append(message)
             return
         if "id" in message:
             self._answer_server_request(message)

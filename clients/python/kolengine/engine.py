@@ -156,6 +156,12 @@ class Engine:
         return list(self._connection.logs)
 
     @property
+    def unmatched(self) -> List[Dict[str, Any]]:
+        """Responses that answered no waiting request: errors with id null (a message the engine could not
+        parse), and late answers to requests that timed out or were cancelled."""
+        return list(self._connection.unmatched)
+
+    @property
     def sent(self) -> List[Dict[str, Any]]:
         """The last messages this client sent (for debugging)."""
         return list(self._connection.sent)
