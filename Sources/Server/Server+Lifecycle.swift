@@ -50,6 +50,7 @@ extension Server {
         let offered = call.params?["capabilities"]?["general"]?["positionEncodings"]?.elements.compactMap(\.string) ?? []
         session.positionEncoding = Session.negotiate(offered: offered)
         if let clientInfo = call.params?["clientInfo"] { session.clientInfo = clientInfo.value() }
+        session.initializeParams = call.params?.value() ?? .null
         lifecycle = .running
         let result: JSONValue = [
             "capabilities": .object(capabilities),

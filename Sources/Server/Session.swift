@@ -7,6 +7,7 @@ public final class Session: @unchecked Sendable {
     private var encoding: PositionEncoding = .utf16
     private var trace = "off"
     private var client: JSONValue = .null
+    private var initializeValue: JSONValue = .null
 
     init() {}
 
@@ -27,6 +28,13 @@ public final class Session: @unchecked Sendable {
     public var clientInfo: JSONValue {
         get { lock.lock(); defer { lock.unlock() }; return client }
         set { lock.lock(); client = newValue; lock.unlock() }
+    }
+
+    /// The `initialize` params as sent (null before `initialize`): workspace folders for confined file
+    /// access are read from here.
+    public var initializeParams: JSONValue {
+        get { lock.lock(); defer { lock.unlock() }; return initializeValue }
+        set { lock.lock(); initializeValue = newValue; lock.unlock() }
     }
 
     /// Picks the first of the client's offered encodings that we support; utf-16 when none (the LSP

@@ -1,8 +1,10 @@
 import Foundation
 import JSON
+import KOLCore
 
-/// `kol-engine check FILE…`: one-shot findings printed like a compiler's. For now JSON syntax errors;
-/// later issues add data-quality and red-flag findings here.
+/// `kol-engine check FILE…`: one-shot findings printed like a compiler's: JSON syntax errors, and the
+/// data-quality diagnostics of workspace files (`*.kol.json`, `*.kols.jsonl`, `*.csv`; see
+/// `DataQualityCheck`). Later issues add red-flag findings here.
 enum CheckCommand {
     static func run(files: [String]) -> Int32 {
         var errors = 0
@@ -23,6 +25,7 @@ enum CheckCommand {
     }
 
     static func findings(path: String, bytes: [UInt8]) -> [Finding] {
+        if let found = DataQualityCheck.findings(path: path, bytes: bytes) { return found }
         do {
             _ = try JSONDocument(bytes: bytes)
             return []
@@ -49,12 +52,14 @@ struct Finding: Equatable {
     var column: Int?
     var severity: Severity
     var message: String
+    /// The stable diagnostic code, printed as ` [code]` after the message.
+    var code: String? = nil
 
     var formatted: String {
         var location = file
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
-        return "\(location): \(severity.rawValue): \(message)"
+        return "\(location): \(severity.rawValue): \(message)" + (code.map { " [\($0)]" } ?? "")
     }
 }
 

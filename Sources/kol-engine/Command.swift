@@ -5,6 +5,7 @@ import RPC
 enum Command: Equatable {
     case serve(ServeOptions)
     case check(files: [String])
+    case demo
     case help
     case version
 
@@ -13,6 +14,7 @@ enum Command: Equatable {
         switch self {
         case .serve(let options): return ServeCommand.run(options)
         case .check(let files): return CheckCommand.run(files: files)
+        case .demo: return DemoCommand.run()
         case .help:
             print(HelpText.usage)
             return 0
@@ -28,4 +30,7 @@ struct ServeOptions: Equatable {
     /// nil: detect from the first byte of input.
     var framing: Framing?
     var maxMessageBytes: Int = defaultMaxMessageBytes
+    /// `--allow-path DIR` (repeatable): folders `kol/load` and `kol/save` may use besides the client's
+    /// workspace folders.
+    var allowedPaths: [String] = []
 }

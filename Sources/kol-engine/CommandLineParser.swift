@@ -18,6 +18,9 @@ enum CommandLineParser {
             let files = Array(arguments.dropFirst())
             if files.isEmpty { return .failure(UsageError(message: "check needs at least one FILE")) }
             return .success(.check(files: files))
+        case "demo":
+            if arguments.count > 1 { return .failure(UsageError(message: "demo takes no arguments")) }
+            return .success(.demo)
         case "help":
             return .success(.help)
         default:
@@ -26,7 +29,8 @@ enum CommandLineParser {
         }
     }
 
-    /// `serve` options: `--lines`, `--lsp`, `--max-message-bytes N` (or `=N`).
+    /// `serve` options: `--lines`, `--lsp`, `--max-message-bytes N` (or `=N`), `--allow-path DIR` (or `=DIR`,
+    /// repeatable).
     private static func parseServe(_ arguments: [String]) -> Result<Command, UsageError> {
         var options = ServeOptions()
         var index = 0
@@ -36,6 +40,12 @@ enum CommandLineParser {
             switch argument {
             case "--lines": options.framing = .lines
             case "--lsp": options.framing = .lsp
+            case "--allow-path":
+                guard index < arguments.count, !arguments[index].isEmpty else {
+                    return .failure(UsageError(message: "--allow-path needs a folder"))
+                }
+                options.allowedPaths.append(arguments[index])
+                index += 1
             case "--max-message-bytes":
                 guard index < arguments.count else {
                     return .failure(UsageError(message: "--max-message-bytes needs a value"))
@@ -46,7 +56,9 @@ enum CommandLineParser {
                 options.maxMessageBytes = bytes
                 index += 1
             default:
-                if argument.hasPrefix("--max-message-bytes=") {
+                if argument.hasPrefix("--allow-path="), argument.count > "--allow-path=".count {
+                    options.allowedPaths.append(String(argument.dropFirst("--allow-path=".count)))
+                } else if argument.hasPrefix("--max-message-bytes=") {
                     let value = String(argument.dropFirst("--max-message-bytes=".count))
                     guard let bytes = positiveInteger(value) else {
                         return .failure(UsageError(message: "--max-message-bytes: '\(value)' is not a positive integer"))
