@@ -256,25 +256,32 @@ class Engine:
 
     # Workspace (protocol.md §5)
     def load(self, path: Optional[Union[str, os.PathLike]] = None, *, text: Optional[str] = None,
-             format: Optional[str] = None, posts: Optional[str] = None, **kw) -> Result:
-        """``kol/load``: a path (``.kol.json``, ``.kols.jsonl``, ``kols.csv`` with optional ``posts`` csv) or
-        inline ``text`` with a ``format``."""
+             format: Optional[str] = None, posts_path: Optional[Union[str, os.PathLike]] = None,
+             posts_text: Optional[str] = None, replace: Optional[bool] = None, **kw) -> Result:
+        """``kol/load``: a ``path`` (``.kol.json``, ``.kols.jsonl``, ``kols.csv`` with optional ``posts_path``)
+        or inline ``text`` with a ``format`` (``kol.json``, ``kols.jsonl``, ``csv``). ``replace=True``
+        makes the loaded data the whole workspace; otherwise KOLs merge by id. Result: ``format``,
+        ``loaded``, ``total``, ``errors``, ``warnings``, ``diagnostics``."""
         params = _clean({"path": os.fspath(path) if path is not None else None, "text": text, "format": format,
-                         "posts": posts})
+                         "postsPath": os.fspath(posts_path) if posts_path is not None else None,
+                         "postsText": posts_text, "replace": replace})
         return self.request("kol/load", params, **kw)
 
     def upsert(self, kols: Union[Dict[str, Any], Sequence[Dict[str, Any]]], **kw) -> Result:
-        """``kol/upsert``: one KOL object or a list of them."""
-        params = {"kol": kols} if isinstance(kols, dict) else {"kols": list(kols)}
-        return self.request("kol/upsert", params, **kw)
+        """``kol/upsert``: one KOL object or a list of them (all or nothing: any error leaves the workspace
+        unchanged). Result: ``applied``, ``inserted``, ``replaced``, ``total``, ``diagnostics``."""
+        return self.request("kol/upsert", {"kols": [kols] if isinstance(kols, dict) else list(kols)}, **kw)
 
     def remove(self, ids: Union[str, Iterable[str]], **kw) -> Result:
-        """``kol/remove``: by id or ids."""
+        """``kol/remove`` by id or ids → ``removed``, ``missing``, ``total``."""
         return self.request("kol/remove", {"ids": _ids(ids)}, **kw)
 
-    def get(self, id: str, **kw) -> Result:
-        """``kol/get``: one KOL by id."""
-        return self.request("kol/get", {"id": id}, **kw)
+    def get(self, id: Union[str, Iterable[str]], *, fields: Optional[Sequence[str]] = None, **kw) -> Result:
+        """``kol/get``: one id → ``{"kol": ...}`` (null when unknown); a list → ``{"kols", "missing"}``."""
+        key = "id" if isinstance(id, str) else "ids"
+        params = _clean({key: id if isinstance(id, str) else list(id),
+                         "fields": list(fields) if fields is not None else None})
+        return self.request("kol/get", params, **kw)
 
     def list_kols(self, *, stage: Optional[str] = None, region: Optional[str] = None, min_stars: Optional[float] = None,
                   min_followers: Optional[int] = None, fields: Optional[Sequence[str]] = None,
