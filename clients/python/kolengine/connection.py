@@ -13,7 +13,7 @@ import os
 import subprocess
 import threading
 import time
-from typing import Any, Callable, Deque, Dict, List, Optional, Sequence
+from typing import Any, Callable, Deque, Dict, List, Optional, Sequence, Tuple
 
 from .errors import EngineClosed
 
@@ -88,7 +88,7 @@ class Connection:
                 raise EngineClosed(f"kol-engine went away: {error}", message.get("method")) from error
             self.sent.append(message)
 
-    def start_request(self, method: str, params: Any) -> (Any, Pending):
+    def start_request(self, method: str, params: Any) -> Tuple[Any, Pending]:
         request_id = self.next_id()
         pending = Pending(method)
         with self._lock:

@@ -363,3 +363,14 @@ def test_allocations_table_and_list_results():
     assert Result([{"a": 1}]).records() == [{"a": 1}]
     with pytest.raises(ValueError):
         Result({"n": 1}, "kol/x").records()
+
+
+def test_the_package_needs_only_the_standard_library():
+    code = ("import sys, kolengine; "
+            "heavy = {'pandas', 'numpy', 'tqdm', 'matplotlib'} & set(sys.modules); "
+            "assert not heavy, heavy; "
+            "print(kolengine.Result({'kols': [{'id': 'a'}]}).records())")
+    done = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(REPO / "clients" / "python")), timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[{'id': 'a'}]"
