@@ -133,15 +133,16 @@ private final class Child: @unchecked Sendable {
 }
 
 /// `kol-bench echo-server`: reads LSP frames on stdin and writes each body back framed: the floor a
-/// JSON-RPC server over pipes cannot beat. Stops at `exit` (any frame containing `"method":"exit"`) or EOF.
+/// JSON-RPC server over pipes cannot beat. Stops at EOF or at the exact `exit` notification the bench
+/// sends (compared as whole bytes, so the floor pays nothing per message for it).
 enum EchoServer {
     static func run(_ arguments: [String]) {
         let writer = MessageWriter(sink: FileDescriptorSink(fd: 1), framing: .lsp)
         var frames = LSPFrameReader(reader: ByteReader(source: FileDescriptorSource(fd: 0)))
         frames.setWillRead { writer.flush() }
-        let exitMarker = Array(#""method":"exit""#.utf8)
+        let exitMessage = Array(#"{"jsonrpc":"2.0","method":"exit"}"#.utf8)
         while case .message(let body) = frames.next() {
-            if body.count < 64, body.firstRange(of: exitMarker) != nil { break }
+            if body.count == exitMessage.count && body == exitMessage { break }
             writer.send(body, deferFlush: true)
         }
         writer.flush()
