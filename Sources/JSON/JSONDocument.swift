@@ -23,13 +23,14 @@ public struct JSONDocument: Sendable {
 
     /// Key ranges of keys that repeat within one object: every occurrence after the first, in source order.
     /// Lookups and `value()` use the last occurrence ("last wins"); callers turn these into warnings.
+    /// Keys are compared by UTF-8 bytes (NFC and NFD spellings are different keys).
     /// Computed on each call (one pass over the node table), so parsing pays nothing for it.
     public var duplicateKeys: [SourceRange] {
         var result: [SourceRange] = []
         let tape = storage.tape
         for index in tape.indices where tape[index].kind == .object && tape[index].count > 1 {
-            var seen = Set<String>()
-            for member in JSONNode(storage: storage, index: index).members where !seen.insert(member.key).inserted {
+            var seen = Set<ByteKey>()
+            for member in JSONNode(storage: storage, index: index).members where !seen.insert(ByteKey(member.key)).inserted {
                 result.append(member.keyRange)
             }
         }

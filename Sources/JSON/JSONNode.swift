@@ -101,34 +101,7 @@ public struct JSONNode: Sendable {
 
     /// Builds a `JSONValue` tree of this node. Duplicate keys: the last value wins, at the first key's position.
     public func value() -> JSONValue {
-        let entry = entry
-        switch entry.kind {
-        case .null: return .null
-        case .falseValue: return .bool(false)
-        case .trueValue: return .bool(true)
-        case .number:
-            if entry.flag, let exact = int { return .int(exact) }
-            return .double(double ?? 0)
-        case .string: return .string(decodeString(entry))
-        case .array:
-            var values: [JSONValue] = []
-            values.reserveCapacity(entry.count)
-            var child = index + 1
-            for _ in 0..<entry.count {
-                values.append(JSONNode(storage: storage, index: child).value())
-                child = storage.next(after: child)
-            }
-            return .array(values)
-        case .object:
-            var object = JSONObject(minimumCapacity: entry.count)
-            var keyIndex = index + 1
-            for _ in 0..<entry.count {
-                let key = decodeString(storage.tape[keyIndex])
-                object.setFromSource(key, JSONNode(storage: storage, index: keyIndex + 1).value())
-                keyIndex = storage.next(after: keyIndex + 1)
-            }
-            return .object(object)
-        }
+        JSONMaterialiser.value(of: storage, at: index)
     }
 
     // MARK: - Internals

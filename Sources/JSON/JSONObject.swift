@@ -1,15 +1,18 @@
 /// An ordered JSON object: members keep insertion order (so output is deterministic and matches the source),
 /// keys are unique. Lookups scan small objects and use a hash index once an object grows past
 /// `JSONObject.indexThreshold` members (the index is built incrementally as members are added).
+///
+/// Keys are compared by their UTF-8 bytes, not by Swift's canonical-equivalence `==`: `"é"` (NFC) and
+/// `"e\u{301}"` (NFD) are different keys, as in the source text and in `JSONNode` lookups.
 public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
-    struct Member: Hashable, Sendable {
+    struct Member: Sendable {
         var key: String
         var value: JSONValue
     }
 
     private(set) var storage: [Member] = []
     /// Key → position in `storage`; nil while the object is small.
-    private var index: [String: Int]?
+    private var index: [ByteKey: Int]?
 
     static let indexThreshold = 16
 
@@ -17,6 +20,18 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
 
     init(minimumCapacity: Int) {
         storage.reserveCapacity(minimumCapacity)
+    }
+
+    /// For members already known to have distinct keys (the materialiser checked).
+    init(uniqueMembers: [Member]) {
+        storage = uniqueMembers
+        rebuildIndex()
+    }
+
+    /// From parsed members that may repeat keys: last value wins, at the first key's position.
+    init(sourceMembers: [Member]) {
+        storage.reserveCapacity(sourceMembers.count)
+        for member in sourceMembers { setFromSource(member.key, member.value) }
     }
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
@@ -60,7 +75,7 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     private mutating func append(_ key: String, _ value: JSONValue) {
         storage.append(Member(key: key, value: value))
         if index != nil {
-            index?[key] = storage.count - 1
+            index?[ByteKey(key)] = storage.count - 1
         } else if storage.count > JSONObject.indexThreshold {
             rebuildIndex()
         }
@@ -71,18 +86,42 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
             index = nil
             return
         }
-        var built: [String: Int] = [:]
+        var built: [ByteKey: Int] = [:]
         built.reserveCapacity(storage.count)
-        for (at, member) in storage.enumerated() { built[member.key] = at }
+        for (at, member) in storage.enumerated() { built[ByteKey(member.key)] = at }
         index = built
     }
 
     private func position(of key: String) -> Int? {
-        if let index { return index[key] }
-        return storage.firstIndex { $0.key == key }
+        if let index { return index[ByteKey(key)] }
+        return storage.firstIndex { $0.key.utf8.elementsEqual(key.utf8) }
     }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
+    /// Equal when the same keys (byte-wise) map to equal values in the same order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.storage.count == rhs.storage.count
+            && zip(lhs.storage, rhs.storage).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
+    }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.count)
+        for member in storage {
+            hasher.combine(ByteKey(member.key))
+            hasher.combine(member.value)
+        }
+    }
+}
+
+/// A `String` hashed and compared by its UTF-8 bytes (see `JSONObject`).
+struct ByteKey: Hashable, Sendable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.string.utf8.elementsEqual(rhs.string.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = string
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }

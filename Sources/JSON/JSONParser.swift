@@ -67,7 +67,7 @@ struct JSONParser {
                 skipWhitespace()
                 if i < count && base[i] == UInt8(ascii: "}") {
                     i += 1
-                    closeContainer()
+                    try closeContainer()
                 } else {
                     try parseKey()
                     continue valueLoop
@@ -77,7 +77,7 @@ struct JSONParser {
                 skipWhitespace()
                 if i < count && base[i] == UInt8(ascii: "]") {
                     i += 1
-                    closeContainer()
+                    try closeContainer()
                 } else {
                     continue valueLoop
                 }
@@ -113,7 +113,7 @@ struct JSONParser {
                 }
                 if byte == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                     i += 1
-                    closeContainer()
+                    try closeContainer()
                     continue
                 }
                 throw fail(isObject ? "expected ',' or '}' after object member"
@@ -132,11 +132,14 @@ struct JSONParser {
         i += 1
     }
 
-    private mutating func closeContainer() {
+    private mutating func closeContainer() throws(JSONParseError) {
         guard let index = open.popLast(), let members = counts.popLast() else { return }
+        if members > TapeEntry.maxCount {
+            throw fail("container has more than \(TapeEntry.maxCount) elements", at: Int(tape[index].start))
+        }
         tape[index].end = UInt32(truncatingIfNeeded: i)
         tape[index].link = UInt32(truncatingIfNeeded: tape.count)
-        tape[index].info |= min(members, TapeEntry.maxCount) << TapeEntry.countShift
+        tape[index].info |= members << TapeEntry.countShift
     }
 
     /// An object key, the whitespace after it, and the `:`.

@@ -1,7 +1,8 @@
 /// A built JSON value: what handlers return and what gets saved. Object keys keep insertion order.
 ///
 /// Equality is structural and order-sensitive for objects; `.int(1)` and `.double(1)` are different values
-/// (the serializer writes them as `1` and `1.0`, and parsing gives them back the same way).
+/// (the serializer writes them as `1` and `1.0`, and parsing gives them back the same way). Strings and keys
+/// compare by UTF-8 bytes, not Swift's canonical equivalence, so a value equals only what serializes the same.
 public enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
@@ -49,6 +50,33 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     public var serializedString: String { String(decoding: serialized(), as: UTF8.self) }
+}
+
+extension JSONValue {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.double(let a), .double(let b)): a == b
+        case (.string(let a), .string(let b)): a.utf8.elementsEqual(b.utf8)
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a == b
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let flag): hasher.combine(flag)
+        case .int(let number): hasher.combine(number)
+        case .double(let number): hasher.combine(number)
+        case .string(let text): hasher.combine(ByteKey(text))
+        case .array(let values): hasher.combine(values)
+        case .object(let object): hasher.combine(object)
+        }
+    }
 }
 
 extension JSONValue: CustomStringConvertible {

@@ -85,3 +85,57 @@ import Testing
         #expect(doc.root.value() == ["a": 4, "b": 2])
     }
 }
+
+@Suite struct JSONNumberTests {
+    /// The fast decimal path must agree bit-for-bit with the standard library's correctly rounded conversion.
+    @Test func doublesMatchStandardLibrary() throws {
+        var texts = ["0.1", "-0.0", "4.5", "0.0123", "1e22", "1e23", "123456789012345.6", "9007199254740993.0",
+                     "1.7976931348623157e308", "5e-324", "2.2250738585072014e-308", "0.30000000000000004",
+                     "1E-22", "-12.5e+3", "0.000000000000000000000000001"]
+        var state: UInt64 = 42
+        for _ in 0..<2000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let mantissa = state >> 40
+            let scale = Int((state >> 20) % 30)
+            texts.append("\(mantissa).\(String(repeating: "0", count: scale % 5))\(state % 1000)e-\(scale)")
+            texts.append(Double(bitPattern: state >> 2).description)
+        }
+        for text in texts {
+            let parsed = try #require(try JSONDocument("[\(text)]").root[0]?.double, "\(text)")
+            let reference = try #require(Double(text))
+            #expect(parsed.bitPattern == reference.bitPattern, "\(text)")
+        }
+    }
+
+    /// What the serializer prints parses back to the identical Double.
+    @Test func serializedDoublesRoundTripExactly() throws {
+        var state: UInt64 = 7
+        for _ in 0..<2000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let value = Double(bitPattern: state)
+            guard value.isFinite else { continue }
+            let printed = JSONValue.array([.double(value)]).serialized()
+            let back = try JSONDocument(bytes: printed).root[0]?.double
+            #expect(back?.bitPattern == value.bitPattern)
+        }
+    }
+}
+
+@Suite struct JSONMaterialiseTests {
+    /// Many objects with many distinct short keys exercise the key cache's collisions and reuse.
+    @Test func materialisedKeysMatchSourceKeys() throws {
+        var text = "["
+        for n in 0..<300 {
+            text += n == 0 ? "{" : ",{"
+            text += "\"k\(n % 97)\":\(n),\"same\":1,\"k\(n % 89)x\":\"v\",\"\\u0041\(n % 7)\":null,\"長い鍵\":[]}"
+        }
+        text += "]"
+        let doc = try JSONDocument(text)
+        let value = doc.root.value()
+        for (n, node) in doc.root.elements.enumerated() {
+            let object = try #require(value[n]?.object)
+            #expect(object.keys == node.members.map(\.key))
+            #expect(object.keys == ["k\(n % 97)", "same", "k\(n % 89)x", "A\(n % 7)", "長い鍵"])
+        }
+    }
+}

@@ -48,3 +48,18 @@ import Testing
         #expect(object["k0"] == 0)
     }
 }
+
+@Suite struct JSONEscapingTests {
+    @Test func controlCharactersAndDelete() {
+        let value: JSONValue = .string("\u{0}\u{8}\u{c}\r\t\u{1f}\u{7f}\u{2028}😀")
+        #expect(value.serializedString == "\"\\u0000\\b\\f\\r\\t\\u001f\u{7f}\u{2028}😀\"")
+    }
+
+    @Test func neovimEscapedSlashRoundTripsUnescaped() throws {
+        let doc = try JSONDocument(#"{"uri":"file:\/\/\/tmp\/a.kol.json"}"#)
+        let value = doc.root.value()
+        #expect(value["uri"] == "file:///tmp/a.kol.json")
+        #expect(value.serializedString == #"{"uri":"file:///tmp/a.kol.json"}"#)
+        #expect(doc.root["uri"]?.string == "file:///tmp/a.kol.json")
+    }
+}

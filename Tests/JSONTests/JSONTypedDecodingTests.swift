@@ -55,3 +55,50 @@ private struct Params: Decodable {
         }
     }
 }
+
+private struct Envelope: Decodable {
+    var id: JSONValue
+    var params: JSONNode
+    var tags: [String: Int]
+    var matrix: [[UInt8]]
+}
+
+@Suite struct JSONTypedDecodingEdgeTests {
+    @Test func rawNodesValuesDictionariesAndNestedArrays() throws {
+        let text = #"{"id": "abc", "params": {"x": [1]}, "tags": {"a b": 1}, "matrix": [[1, 2], []]}"#
+        let envelope = try JSONDocument(text).root.decode(Envelope.self, path: "message")
+        #expect(envelope.id == "abc")
+        #expect(envelope.params.range == SourceRange(start: 24, end: 34))
+        #expect(envelope.tags == ["a b": 1])
+        #expect(envelope.matrix == [[1, 2], []])
+    }
+
+    @Test func quotedKeysAndRangeErrorsInPaths() throws {
+        let doc = try JSONDocument(#"{"id": 1, "params": 2, "tags": {"a b": 1}, "matrix": [[1, 300]]}"#)
+        do {
+            _ = try doc.root.decode(Envelope.self, path: "message")
+            Issue.record("should fail")
+        } catch let error as JSONDecodingError {
+            #expect(error.description == "message.matrix[0][1]: integer 300 out of range for UInt8")
+            #expect(error.range == SourceRange(start: 58, end: 61))
+        }
+        let wrongTag = try JSONDocument(#"{"id": 1, "params": 2, "tags": {"a b": true}, "matrix": []}"#)
+        #expect(throws: JSONDecodingError(path: #"message.tags["a b"]"#, message: "expected integer, got boolean",
+                                          range: SourceRange(start: 39, end: 43))) {
+            try wrongTag.root.decode(Envelope.self, path: "message")
+        }
+    }
+
+    @Test func topLevelScalarsAndWrongContainers() throws {
+        #expect(try JSONDocument("42").root.decode(Int.self) == 42)
+        #expect(throws: JSONDecodingError(path: "params", message: "expected integer, got number 4.0",
+                                          range: SourceRange(start: 0, end: 3))) {
+            try JSONDocument("4.0").root.decode(Int.self)
+        }
+        #expect(throws: JSONDecodingError(path: "params", message: "expected array, got object",
+                                          range: SourceRange(start: 0, end: 2))) {
+            try JSONDocument("{}").root.decode([Int].self)
+        }
+        #expect(try JSONDocument("[1, null]").root.decode([Int?].self) == [1, nil])
+    }
+}
