@@ -43,6 +43,7 @@ class Example:
     line: int                      # 1-based line of the opening fence
     steps: List[Tuple[str, str, int]] = field(default_factory=list)  # ("send" | "expect", text, line)
     session: str = ""              # blocks sharing a session run in one process
+    framing: str = "lines"         # "lines" or "lsp"
 
     @property
     def name(self) -> str:
@@ -80,7 +81,8 @@ def extract_examples(text: str, source: str = "protocol.md") -> List[Example]:
             fence = match.group(2)
             if match.group(3) == "example":
                 attributes = dict(part.split("=", 1) for part in match.group(4).split() if "=" in part)
-                current = Example(source, number, session=attributes.get("session", ""))
+                current = Example(source, number, session=attributes.get("session", ""),
+                                  framing=attributes.get("framing", "lines"))
             continue
         if fence is not None and raw.strip().startswith(fence[0] * len(fence)) and raw.strip().strip(fence[0]) == "":
             if current is not None:
@@ -103,22 +105,44 @@ def extract_examples(text: str, source: str = "protocol.md") -> List[Example]:
     return examples
 
 
-class LineServer:
-    """`kol-engine --lines` with a reader thread, so reads can time out."""
+class EngineServer:
+    """`kol-engine` in line mode or LSP framing, with a reader thread so reads can time out."""
 
-    def __init__(self, binary: str, folder: str):
-        self.process = subprocess.Popen([binary, "--lines"], cwd=folder, stdin=subprocess.PIPE,
+    def __init__(self, binary: str, folder: str, framing: str = "lines"):
+        self.framing = framing
+        flag = "--lsp" if framing == "lsp" else "--lines"
+        self.process = subprocess.Popen([binary, flag], cwd=folder, stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.lines: "queue.Queue[bytes]" = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
-        for line in self.process.stdout:
+        stream = self.process.stdout
+        if self.framing == "lsp":
+            while True:
+                length = None
+                while True:
+                    header = stream.readline()
+                    if not header:
+                        self.lines.put(b"")
+                        return
+                    if header in (b"\r\n", b"\n"):
+                        break
+                    name, _, value = header.decode("ascii", "replace").partition(":")
+                    if name.strip().lower() == "content-length":
+                        length = int(value.strip())
+                self.lines.put(stream.read(length or 0))
+        for line in stream:
             self.lines.put(line)
         self.lines.put(b"")  # end of output
 
     def send(self, text: str) -> None:
-        self.process.stdin.write(text.encode("utf-8") + b"\n")
+        body = text.encode("utf-8")
+        if self.framing == "lsp":
+            body = b"Content-Length: %d\r\n\r\n" % len(body) + body
+        else:
+            body += b"\n"
+        self.process.stdin.write(body)
         self.process.stdin.flush()
 
     def receive(self) -> bytes:
@@ -126,7 +150,10 @@ class LineServer:
 
     def finish(self) -> List[bytes]:
         """Closes stdin; returns whatever the server still wrote before it exited."""
-        self.process.stdin.close()
+        try:
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass
         self.process.wait(timeout=READ_TIMEOUT)
         rest = []
         while True:
@@ -153,7 +180,7 @@ def _identity(message) -> str:
 def run_session(binary: str, examples: List[Example], files: Dict[str, str] = None) -> None:
     """Runs the examples in order in one engine process (see the module docstring)."""
     folder = session_folder(files or {})
-    server = LineServer(binary, folder)
+    server = EngineServer(binary, folder, examples[0].framing)
     local = lambda text: text.replace(DOCUMENTED_FOLDER, folder)
     try:
         for example in examples:
