@@ -4,8 +4,13 @@ extension ScoringEngine {
     ///
     /// `progress(done, total)` is called after each KOL is scored; it may throw to stop (the Server uses it
     /// for `$/progress` and cancellation over large workspaces).
-    public func rank(_ request: RankRequest = RankRequest(),
-                     progress: (_ done: Int, _ total: Int) throws -> Void = { _, _ in }) rethrows -> RankResult {
+    public func rank(_ request: RankRequest = RankRequest()) -> RankResult {
+        rank(request, progress: { _, _ in })
+    }
+
+    /// `rank` reporting each scored KOL to `progress`.
+    public func rank(_ request: RankRequest,
+                     progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
         struct Row {
             var kol: KOL
             var ranked: RankedKOL
