@@ -25,7 +25,7 @@ struct ScoringMethodsTests {
         let result = try await h.call("kol/score", #"{"ids": ["a"], \#(Self.now), "weights": \#(weights)}"#)
         let kol = try #require(result["kols"]?[0])
         #expect(kol["score"] == .double(66.7))
-        #expect(kol["components"]?["activity"]?["value"]? == .double(66.7))
+        #expect(kol["components"]?["activity"]?["value"] == .double(66.7))
         #expect(kol["components"]?["activity"]?["measured"]?["postsLast28Days"] == 4)
         #expect(kol["redFlagPenalty"] == .double(0))
     }
