@@ -23,9 +23,10 @@ enum KOLHover {
             lines.append("")
             lines.append("Missing data: " + score.missing.map { "`\($0)`" }.joined(separator: ", "))
         }
-        for (name, reason) in score.notApplicable.sorted(by: { $0.key < $1.key }) {
+        if !score.notApplicable.isEmpty {
             lines.append("")
-            lines.append("Not applicable: \(name.rawValue) (\(escape(reason)))")
+            lines.append("Not applicable: " + score.notApplicable.sorted { $0.key < $1.key }
+                .map { "\($0.key.rawValue) (\(escape($0.value)))" }.joined(separator: "; "))
         }
         lines.append("")
         if flags.flags.isEmpty {
