@@ -84,13 +84,13 @@ def test_diagnostics_arrive_and_update_after_an_edit(nvim, engine_binary, tmp_pa
     assert result["commands"] == {"rank": 2, "tone": 2}
     assert result["attached"] is True
     stars_line = line_of(injected, '"stars": 7,')
-    assert [(d["code"], d["line"], d["severity"]) for d in result["first"]] == [("stars-out-of-range", stars_line, 1)]
-    assert result["first"][0]["source"] == "kol-engine"
-    assert "7" in result["first"][0]["message"]
+    assert [(d["code"], d["line"], d["severity"]) for d in data_quality(result["first"])] == [("stars-out-of-range", stars_line, 1)]
+    assert data_quality(result["first"])[0]["source"] == "kol-engine"
+    assert "7" in data_quality(result["first"])[0]["message"]
     # After the edit: the stars are fixed, 小满's followers are negative.
     followers_line = line_of(injected, '"followers": 720000,')
     assert result["fixed_line"] == stars_line and result["broken_line"] == followers_line
-    assert [(d["code"], d["line"]) for d in result["second"]] == [("negative-followers", followers_line)]
+    assert [(d["code"], d["line"]) for d in data_quality(result["second"])] == [("negative-followers", followers_line)]
     # :KolTone finds the KOL under the cursor through the engine's outline.
     assert result["kol_under_cursor"] == "3920417765"
     assert result["rank_lines"][1].split() == ["1", "1", "a", "81.5", "3500", "dormant"]
@@ -103,3 +103,15 @@ def test_diagnostics_arrive_and_update_after_an_edit(nvim, engine_binary, tmp_pa
         assert result["tone_buffer"][0].startswith("tone of 3920417765 vs the brief:")
     else:
         assert "method not found" in result["tone"]["err"]  # kol/compareTone not in the engine yet
+
+
+RED_FLAG_CODES = {
+    "stars-followers-mismatch", "growth-spike", "young-account-fast-growth", "low-engagement", "bought-reposts",
+    "engagement-concentrated", "silent-kol", "generalist", "off-topic", "off-region", "dormant", "price-outlier",
+    "no-other-media", "channel-topic-mismatch", "tone-clash", "tone-drift", "channel-tone-mismatch", "fake-fans",
+}
+
+
+def data_quality(diagnostics):
+    """The data-quality diagnostics only: the engine also publishes red flags (protocol.md §7.7)."""
+    return [d for d in diagnostics if d.get("code") not in RED_FLAG_CODES]

@@ -15,6 +15,8 @@ struct EditorDocument: Sendable {
         var workspace: Workspace?
         var briefRange: SourceRange?
         var briefProductRange: SourceRange?
+        /// LSP diagnostics other analyses add (red flags), published with the data-quality ones.
+        var extraDiagnostics: [JSONValue] = []
     }
 
     var uri: String

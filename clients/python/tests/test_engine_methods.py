@@ -137,16 +137,23 @@ def test_open_and_change_a_document_publishes_versioned_diagnostics(engine, tmp_
     shutil.copy(DEMO, target)
     text = target.read_text(encoding="utf-8")
     uri = engine.open_document(target)
-    assert engine.wait_for_diagnostics(uri, version=1) == []
+
+    def data_quality(diagnostics):
+        """Red flags (protocol.md §7.7) carry `data.evidence`; data-quality diagnostics do not."""
+        return [d for d in diagnostics if "evidence" not in d.get("data", {})]
+
+    first = engine.wait_for_diagnostics(uri, version=1)
+    assert data_quality(first) == []
+    assert {d["code"] for d in first} >= {"tone-clash", "stars-followers-mismatch"}
     bad = text.replace('"stars": 3,', '"stars": 7,', 1)
     version = engine.change_document(uri, bad)
-    [diagnostic] = engine.wait_for_diagnostics(uri, version=version)
+    [diagnostic] = data_quality(engine.wait_for_diagnostics(uri, version=version))
     line = next(n for n, l in enumerate(bad.splitlines()) if '"stars": 7,' in l)
     assert diagnostic["code"] == "stars-out-of-range" and diagnostic["severity"] == 1
     assert diagnostic["range"]["start"]["line"] == line
     assert engine.diagnostics[uri]["version"] == version
     version = engine.change_document(uri, text)
-    assert engine.wait_for_diagnostics(uri, version=version) == []
+    assert data_quality(engine.wait_for_diagnostics(uri, version=version)) == []
     engine.close_document(uri)
 
 

@@ -43,7 +43,12 @@ async def diagnostics_for(client: LanguageClient, uri: str, version: int):
     while True:
         params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         if params.uri == uri and params.version == version:
-            return params.diagnostics
+            return data_quality(params.diagnostics)
+
+
+def data_quality(diagnostics):
+    """The data-quality diagnostics only: red flags (protocol.md §7.7) carry `data.evidence`."""
+    return [d for d in diagnostics if not (isinstance(d.data, dict) and "evidence" in d.data)]
 
 
 @pytest.mark.asyncio
@@ -88,7 +93,7 @@ async def test_pull_diagnostics_and_outline(client: LanguageClient):
     await diagnostics_for(client, uri, 1)
     report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
-    assert [item.code for item in report.items] == ["stars-out-of-range"]
+    assert [item.code for item in data_quality(report.items)] == ["stars-out-of-range"]
     symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
         text_document=types.TextDocumentIdentifier(uri=uri)))
     assert [symbol.name for symbol in symbols][:3] == ["Brief", "西湖边的阿萌", "苏州小满的慢日子"]
