@@ -1,0 +1,124 @@
+import JSON
+
+/// Request-level overrides: a different brief, thresholds and weights for this request only.
+public struct ScoringOptions: Sendable {
+    /// Replaces the workspace brief for this request (nil: use the workspace's).
+    public var brief: Brief?
+    /// Threshold overrides by rule code, applied after `brief.thresholds`.
+    public var thresholds: JSONObject?
+    /// Weight overrides by component name, applied after `brief.weights`.
+    public var weights: [String: Double]?
+
+    public init(brief: Brief? = nil, thresholds: JSONObject? = nil, weights: [String: Double]? = nil) {
+        self.brief = brief
+        self.thresholds = thresholds
+        self.weights = weights
+    }
+}
+
+/// Scores KOLs and raises red flags for one workspace, brief and `now`.
+///
+/// Build it once per request (or keep it until the workspace changes): it computes peer statistics over the
+/// whole workspace and reuses per-KOL features from `featureCache` (the Server keeps that cache by KOL id
+/// and drops an entry when its KOL changes).
+public struct ScoringEngine: Sendable {
+    public let workspace: Workspace
+    public let context: ScoringContext
+    public let catalog: ScoringCatalog
+    /// Override paths that were not numbers (to report to the user).
+    public let ignoredThresholds: [String]
+    private let features: [String: KOLFeatures]
+
+    public init(workspace: Workspace, now: KOLDate, options: ScoringOptions = ScoringOptions(),
+                catalog: ScoringCatalog = .standard, featureCache: [String: KOLFeatures] = [:]) {
+        var features = featureCache
+        for kol in workspace.kols where features[kol.id] == nil { features[kol.id] = KOLFeatures(kol: kol) }
+        let brief = options.brief ?? workspace.brief
+        let fromBrief = Thresholds.defaults.applying(brief?.thresholds)
+        let fromRequest = fromBrief.thresholds.applying(options.thresholds)
+        let weights = ScoreWeights.defaults.applying(brief?.weights).applying(options.weights)
+        let lookup = features
+        let peers = PeerStatistics(kols: workspace.kols) { lookup[$0.id] ?? KOLFeatures(kol: $0) }
+        self.workspace = workspace
+        self.catalog = catalog
+        self.features = features
+        self.ignoredThresholds = fromBrief.ignored + fromRequest.ignored
+        self.context = ScoringContext(brief: brief, now: now, peers: peers, thresholds: fromRequest.thresholds,
+                                      weights: weights)
+    }
+
+    /// The features used for a KOL (cached or computed now).
+    public func features(of kol: KOL) -> KOLFeatures { features[kol.id] ?? KOLFeatures(kol: kol) }
+
+    func subject(_ kol: KOL) -> ScoringSubject {
+        ScoringSubject(kol: kol, features: features(of: kol), context: context)
+    }
+
+    /// `kol/score` for one KOL. Missing data never counts as zero: such components are left out and the
+    /// weights of the others renormalised; `confidence` is the share of applicable weight that had data.
+    public func score(_ kol: KOL) -> KOLScore {
+        let subject = subject(kol)
+        var components: [ScoreComponent] = []
+        var missing: [String] = []
+        var notApplicable: [ComponentName: String] = [:]
+        var applicableWeight = 0.0
+        var presentWeight = 0.0
+        var weighted = 0.0
+        for criterion in catalog.criteria {
+            let weight = context.weights.weight(criterion.name, default: criterion.defaultWeight)
+            switch criterion.evaluate(subject) {
+            case .scored(let value, let measured, let explanation):
+                applicableWeight += weight
+                presentWeight += weight
+                weighted += weight * value
+                components.append(ScoreComponent(name: criterion.name, value: value, weight: weight,
+                                                 measured: measured, explanation: explanation))
+            case .missing(let needed):
+                applicableWeight += weight
+                for requirement in needed where !requirement.present && !missing.contains(requirement.field) {
+                    missing.append(requirement.field)
+                }
+            case .notApplicable(let reason):
+                notApplicable[criterion.name] = reason
+            }
+        }
+        let penalty = redFlags(kol).flags.reduce(0.0) { $0 + ScoringEngine.penalty(for: $1.severity) }
+        let score = presentWeight > 0 ? max(0, weighted / presentWeight - penalty) : nil
+        let confidence = applicableWeight > 0 ? presentWeight / applicableWeight : 0
+        return KOLScore(id: kol.id, score: score, components: components, confidence: confidence,
+                        missing: missing, notApplicable: notApplicable, redFlagPenalty: penalty)
+    }
+
+    /// Points taken off the weighted component mean per raised flag: 15 per error, 5 per warning, 0 for
+    /// information. Why: components measure degrees, flags mark things a careful marketer would not book
+    /// without an answer (bought reposts, a follower spike); two KOLs with equal components must not rank
+    /// alike when only one trips a flag. Engineering judgement; reported as `redFlagPenalty`.
+    public static func penalty(for severity: RedFlagSeverity) -> Double {
+        switch severity {
+        case .error: return 15
+        case .warning: return 5
+        case .information: return 0
+        }
+    }
+
+    /// `kol/redFlags` for one KOL: every rule in the catalog, most severe first.
+    public func redFlags(_ kol: KOL) -> KOLRedFlags {
+        let subject = subject(kol)
+        var flags: [RedFlag] = []
+        var notChecked: [RedFlagCode: [DataRequirement]] = [:]
+        for rule in catalog.rules {
+            switch rule.evaluate(subject) {
+            case .raised(let flag): flags.append(flag)
+            case .skipped(let needed): notChecked[rule.code] = needed
+            case .passed, .notApplicable: break
+            }
+        }
+        flags.sort { $0.severity != $1.severity ? $0.severity < $1.severity : $0.code < $1.code }
+        return KOLRedFlags(id: kol.id, flags: flags, notChecked: notChecked)
+    }
+
+    /// One rule's full outcome (passed with evidence, raised, skipped): for hovers and tests.
+    public func evaluate(_ code: RedFlagCode, on kol: KOL) -> RuleOutcome? {
+        catalog.rule(code).map { $0.evaluate(subject(kol)) }
+    }
+}

@@ -1,0 +1,77 @@
+import JSON
+
+/// `kol/rank` parameters: filters, paging and the budget for the shortlist.
+public struct RankRequest: Hashable, Sendable {
+    /// Keep KOLs scoring at least this (KOLs without a score are dropped when set).
+    public var minScore: Double?
+    /// Keep KOLs with at least `minRegionShare` of followers in this province or city.
+    public var region: String?
+    /// Keep KOLs in these relationship stages (a KOL without a stage counts as `candidate`).
+    public var stages: Set<RelationshipStage>?
+    public var offset: Int
+    /// Page size; nil returns all.
+    public var limit: Int?
+    /// Budget for the shortlist; nil uses `brief.budget`; no budget at all means no shortlist.
+    public var budget: Double?
+
+    /// Engineering judgement: a region "counts" for a KOL when it holds a tenth of the followers.
+    public static let minRegionShare = 0.10
+
+    public init(minScore: Double? = nil, region: String? = nil, stages: Set<RelationshipStage>? = nil,
+                offset: Int = 0, limit: Int? = nil, budget: Double? = nil) {
+        self.minScore = minScore
+        self.region = region
+        self.stages = stages
+        self.offset = offset
+        self.limit = limit
+        self.budget = budget
+    }
+}
+
+/// One row of `kol/rank`.
+public struct RankedKOL: Hashable, Sendable {
+    public var id: String
+    public var name: String?
+    public var score: Double?
+    public var confidence: Double
+    public var price: Double?
+    /// Codes of the raised red flags, most severe first.
+    public var flags: [RedFlagCode]
+    public var hasErrors: Bool
+
+    public var json: JSONValue {
+        .object(["id": .string(id), "name": name.map { .string($0) } ?? .null,
+                 "score": score.map { .double(Scoring.round($0, 1)) } ?? .null,
+                 "confidence": .double(Scoring.round(confidence, 3)),
+                 "price": price.map { .double($0) } ?? .null, "flags": .array(flags.map { .string($0.rawValue) })])
+    }
+}
+
+/// `kol/rank` result: `{ kols, total, shortlist: { kols, total, score, budget }, pilot, pilotReasons }`.
+public struct RankResult: Hashable, Sendable {
+    /// The requested page, best first.
+    public var kols: [RankedKOL]
+    /// How many KOLs passed the filters (before paging).
+    public var total: Int
+    public var shortlist: Knapsack.Solution?
+    public var budget: Double?
+    public var pilot: Pilot?
+
+    public var json: JSONValue {
+        var object: JSONObject = ["kols": .array(kols.map(\.json)), "total": .int(Int64(total))]
+        if let shortlist, let budget {
+            object["shortlist"] = ["kols": .array(shortlist.ids.map { .string($0) }),
+                                   "total": .double(Scoring.round(shortlist.totalPrice, 2)),
+                                   "score": .double(Scoring.round(shortlist.totalScore, 1)),
+                                   "budget": .double(budget), "method": .string(shortlist.method.rawValue)]
+        } else {
+            object["shortlist"] = .null
+        }
+        object["pilot"] = .array((pilot?.ids ?? []).map { .string($0) })
+        if let pilot {
+            object["pilotTotal"] = .double(Scoring.round(pilot.totalPrice, 2))
+            object["pilotReasons"] = .array(pilot.reasons.map { .string($0) })
+        }
+        return .object(object)
+    }
+}

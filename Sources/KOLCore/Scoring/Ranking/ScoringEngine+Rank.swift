@@ -1,0 +1,57 @@
+extension ScoringEngine {
+    /// `kol/rank`: scores every KOL, filters, sorts (score desc, then confidence desc, then id), pages; with a
+    /// budget also the exact best shortlist over all filtered KOLs (not just the page) and a pilot.
+    public func rank(_ request: RankRequest = RankRequest()) -> RankResult {
+        struct Row {
+            var kol: KOL
+            var ranked: RankedKOL
+            var hasWarnings: Bool
+        }
+        var rows: [Row] = []
+        for kol in workspace.kols {
+            if let stages = request.stages, !stages.contains(kol.relationship?.stage ?? .candidate) { continue }
+            if let region = request.region {
+                let target = TargetRegions([region])
+                let share = (kol.followerRegions?.shares(followers: kol.followers) ?? [])
+                    .filter { target?.contains($0.region) ?? false }.reduce(0) { $0 + $1.value }
+                guard share >= RankRequest.minRegionShare else { continue }
+            }
+            let score = self.score(kol)
+            if let minScore = request.minScore, (score.score ?? -1) < minScore { continue }
+            let flags = redFlags(kol)
+            rows.append(Row(kol: kol, ranked: RankedKOL(id: kol.id, name: kol.name, score: score.score,
+                                                        confidence: score.confidence, price: kol.price,
+                                                        flags: flags.flags.map(\.code), hasErrors: flags.hasErrors),
+                            hasWarnings: flags.flags.contains { $0.severity == .warning }))
+        }
+        rows.sort { a, b in
+            let (x, y) = (a.ranked.score ?? -1, b.ranked.score ?? -1)
+            if x != y { return x > y }
+            if a.ranked.confidence != b.ranked.confidence { return a.ranked.confidence > b.ranked.confidence }
+            return a.ranked.id < b.ranked.id
+        }
+        let start = min(max(0, request.offset), rows.count)
+        let end = request.limit.map { min(rows.count, start + max(0, $0)) } ?? rows.count
+        let budget = request.budget ?? context.brief?.budget
+        var shortlist: Knapsack.Solution?
+        if let budget {
+            shortlist = Knapsack.solve(rows.compactMap { row in
+                guard let price = row.ranked.price, let score = row.ranked.score else { return nil }
+                return Knapsack.Item(id: row.ranked.id, price: price, score: score)
+            }, budget: budget)
+        }
+        let candidates = rows.compactMap { row -> Pilot.Candidate? in
+            guard !row.ranked.hasErrors, !row.hasWarnings, let score = row.ranked.score, let price = row.ranked.price,
+                  price >= 0, budget.map({ price <= $0 }) ?? true else { return nil }
+            let f = features(of: row.kol)
+            let topic = f.topicCounts?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+            let tier = row.kol.followers.map { EngagementBenchmarks.tier(followers: $0).label }
+            let region = row.kol.followerRegions?.shares(followers: row.kol.followers).max { $0.value < $1.value }
+                .flatMap { RegionNames.province(of: $0.region) ?? $0.region }
+            return Pilot.Candidate(id: row.kol.id, name: row.kol.name ?? row.kol.id, score: score, price: price,
+                                   topic: topic, tier: tier, region: region)
+        }
+        return RankResult(kols: rows[start..<end].map(\.ranked), total: rows.count, shortlist: shortlist,
+                          budget: budget, pilot: Pilot.choose(candidates, budget: budget))
+    }
+}

@@ -1,0 +1,100 @@
+/// The searchable form of a text: Chinese character unigrams and bigrams, and lowercased English words.
+///
+/// Why n-grams: Chinese has no spaces, and a word segmenter is a project of its own. Character bigrams are
+/// the standard cheap substitute (most Chinese words are two characters): 普洱茶 → {普洱, 洱茶}. Unigrams are
+/// kept for one-character keywords such as 茶. Latin text is split into words so `tea` does not match
+/// `steak`. Grams are packed into integers (two 21-bit scalars) to keep a 10^6-post index small.
+public struct TextIndex: Hashable, Sendable {
+    public private(set) var grams: Set<UInt64> = []
+    public private(set) var words: Set<String> = []
+
+    public init() {}
+
+    public init(_ text: String) { add(text) }
+
+    public mutating func add(_ text: String) {
+        var previousHan: UInt32?
+        var word = ""
+        func flushWord() {
+            if !word.isEmpty { words.insert(word) }
+            word = ""
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if TextIndex.isHan(value) {
+                flushWord()
+                grams.insert(TextIndex.unigram(value))
+                if let previous = previousHan { grams.insert(TextIndex.bigram(previous, value)) }
+                previousHan = value
+            } else {
+                previousHan = nil
+                if TextIndex.isWordCharacter(scalar) {
+                    word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                } else {
+                    flushWord()
+                }
+            }
+        }
+        flushWord()
+    }
+
+    public func contains(gram: UInt64) -> Bool { grams.contains(gram) }
+    public func contains(word: String) -> Bool { words.contains(word) }
+
+    static func isHan(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2A6DF).contains(value)
+            || (0xF900...0xFAFF).contains(value)
+    }
+
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || (48...57).contains(scalar.value)
+    }
+
+    /// A tag bit keeps unigrams and bigrams apart.
+    static func unigram(_ a: UInt32) -> UInt64 { (1 << 63) | UInt64(a) }
+    static func bigram(_ a: UInt32, _ b: UInt32) -> UInt64 { (UInt64(a) << 21) | UInt64(b) }
+}
+
+/// A brief keyword prepared for matching: its Han grams and its Latin words.
+public struct KeywordPattern: Hashable, Sendable {
+    public var keyword: String
+    /// Bigrams of the keyword's Han characters (its unigram when it has one Han character).
+    var grams: [UInt64]
+    var words: [String]
+
+    public init(_ keyword: String) {
+        self.keyword = keyword
+        let index = TextIndex(keyword)
+        let hanScalars = keyword.unicodeScalars.map(\.value).filter(TextIndex.isHan)
+        if hanScalars.count == 1 {
+            grams = [TextIndex.unigram(hanScalars[0])]
+        } else {
+            var seen = Set<UInt64>()
+            grams = []
+            for i in 1..<max(1, hanScalars.count) where hanScalars.count >= 2 {
+                let gram = TextIndex.bigram(hanScalars[i - 1], hanScalars[i])
+                if seen.insert(gram).inserted { grams.append(gram) }
+            }
+        }
+        words = index.words.sorted()
+    }
+
+    public var isEmpty: Bool { grams.isEmpty && words.isEmpty }
+
+    /// Share of the keyword's grams and words found in the text, 0–1.
+    public func coverage(in text: TextIndex) -> Double {
+        let total = grams.count + words.count
+        guard total > 0 else { return 0 }
+        let found = grams.filter(text.contains(gram:)).count + words.filter(text.contains(word:)).count
+        return Double(found) / Double(total)
+    }
+
+    /// A text matches when at least half of the keyword's grams and words occur in it: a two-character
+    /// keyword needs its one bigram, 西湖龙井 needs two of its three bigrams (a post saying 龙井 and 西湖
+    /// apart still counts).
+    public static let matchCoverage = 0.5
+
+    public func matches(_ text: TextIndex) -> Bool {
+        !isEmpty && coverage(in: text) >= KeywordPattern.matchCoverage
+    }
+}
