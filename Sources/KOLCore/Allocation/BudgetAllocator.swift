@@ -46,7 +46,10 @@ package enum BudgetAllocator {
         let budgetFen = fen(budget) ?? 0
         let evidenceTotals = evidence.map { CampaignTotals($0.campaigns ?? []) }
         let candidateTotals = kols.map { CampaignTotals($0.campaigns ?? []) }
-        let pooled = ConversionModel.pooledRevenuePerConversion((evidenceTotals + candidateTotals).map(\.funnel))
+        // Revenue per conversion for KOLs with clicks but no conversion yet: pooled over the evidence (the
+        // candidates only when the evidence has none), never counting a KOL twice.
+        let pooled = ConversionModel.pooledRevenuePerConversion(evidenceTotals.map(\.funnel))
+            ?? ConversionModel.pooledRevenuePerConversion(candidateTotals.map(\.funnel))
         let measured = evidenceTotals.compactMap { ConversionModel($0.funnel, pooledRevenuePerConversion: pooled)?.meanValuePerCNY }
         let referenceAssumed = measured.isEmpty
         let reference = Descriptive.median(measured) ?? options.referenceWhenUntested

@@ -40,7 +40,11 @@ enum AllocationHandlers {
         // of those lacks a score given in the request.
         var scores: [String: Double?] = [:]
         var engine: ScoringEngine?
+        let pooled = ConversionModel.pooledRevenuePerConversion(workspace.kols.map { CampaignTotals($0.campaigns ?? []).funnel })
         for kol in kols {
+            if ConversionModel(CampaignTotals(kol.campaigns ?? []).funnel, pooledRevenuePerConversion: pooled) != nil {
+                continue  // measured: its own returns decide, the score is not used
+            }
             if let given = params.scores?[kol.id] {
                 scores[kol.id] = given
                 continue

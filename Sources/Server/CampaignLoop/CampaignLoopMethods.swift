@@ -75,11 +75,12 @@ enum CampaignLoop {
     /// Changes one KOL of the loaded workspace with `body`, then stores it (validated like an upsert).
     static func updateKOL<T>(_ id: String, _ service: WorkspaceService, now: KOLDate,
                              _ body: (KOL) throws -> (KOL, T)) throws -> T {
-        try service.store.updateBase { base in
-            guard let kol = base.kol(id: id) else {
-                if service.store.snapshot.contains(id: id) { throw kolInOpenDocument(id) }
-                throw kolNotFound(id)
-            }
+        // Decided before taking the store's lock (its lock is not reentrant): a KOL only an open document
+        // holds is the document's to change.
+        let inDocumentOnly = service.store.snapshot.contains(id: id) && !service.store.baseSnapshot.contains(id: id)
+        if inDocumentOnly { throw kolInOpenDocument(id) }
+        return try service.store.updateBase { base in
+            guard let kol = base.kol(id: id) else { throw kolNotFound(id) }
             let (changed, result) = try body(kol)
             base.upsert(changed, now: now)
             return result
