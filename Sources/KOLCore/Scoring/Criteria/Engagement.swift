@@ -27,17 +27,17 @@ struct EngagementMeasurement {
     /// Median over posts of reposts / (comments + likes); a post with no comments or likes divides by 1.
     var medianRepostRatio: Double {
         Descriptive.median(posts.map { post in
-            Double(post.reposts ?? 0) / Double(max(1, (post.comments ?? 0) + (post.likes ?? 0)))
+            Double(post.reposts ?? 0) / max(1, Double(post.comments ?? 0) + Double(post.likes ?? 0))
         }) ?? 0
     }
 
     /// The `k` most engaging posts, k = max(1, round(10 % of posts)), and their share of all engagement.
     var topShare: (count: Int, share: Double)? {
-        let values = posts.compactMap(\.engagements).sorted(by: >)
+        let values = posts.compactMap(\.engagements).map(Double.init).sorted(by: >)
         let total = values.reduce(0, +)
         guard total > 0 else { return nil }
         let k = max(1, Int((Double(values.count) / 10).rounded()))
-        return (k, Double(values.prefix(k).reduce(0, +)) / Double(total))
+        return (k, values.prefix(k).reduce(0, +) / total)
     }
 }
 
@@ -55,8 +55,9 @@ struct ReplyMeasurement {
         var comments = 0
         for post in subject.features.posts ?? [] {
             guard let r = post.kolReplies, let c = post.comments else { continue }
-            replies += r
-            comments += c
+            // Saturating: absurd counts in the input must not trap.
+            replies = replies.addingReportingOverflow(r).overflow ? Int.max : replies + r
+            comments = comments.addingReportingOverflow(c).overflow ? Int.max : comments + c
         }
         guard comments >= minimumComments else {
             return .missing([DataRequirement("posts[].kolReplies and posts[].comments (at least \(minimumComments) comments)",

@@ -55,7 +55,8 @@ public struct KOLFeatures: Hashable, Sendable {
                     topics = TopicLexicon.categories(in: TextIndex(post.text ?? ""))
                 }
                 return PostFeatures(index: index, at: post.at, reposts: post.reposts, comments: post.comments,
-                                    likes: post.likes, kolReplies: post.kolReplies, engagements: post.engagements,
+                                    likes: post.likes, kolReplies: post.kolReplies,
+                                    engagements: KOLFeatures.saturatingEngagements(post),
                                     text: text, topics: topics)
             }
         }
@@ -67,6 +68,14 @@ public struct KOLFeatures: Hashable, Sendable {
             }
         }
         growth = kol.followerHistory.map(GrowthInterval.intervals(from:))
+    }
+
+    /// reposts + comments + likes like `Post.engagements`, but saturating: absurd counts must not trap.
+    static func saturatingEngagements(_ post: Post) -> Int? {
+        guard let reposts = post.reposts, let comments = post.comments, let likes = post.likes else { return nil }
+        let (partial, overflow1) = reposts.addingReportingOverflow(comments)
+        let (total, overflow2) = partial.addingReportingOverflow(likes)
+        return overflow1 || overflow2 ? Int.max : total
     }
 
     static func unique(_ values: [String]) -> [String] {
@@ -130,8 +139,8 @@ public struct GrowthInterval: Hashable, Sendable {
     public var endFollowers: Int
     public var days: Double
     /// Followers gained per day over the interval (negative when the account lost followers).
-    public var gainPerDay: Double { Double(endFollowers - startFollowers) / days }
-    public var gain: Int { endFollowers - startFollowers }
+    public var gainPerDay: Double { (Double(endFollowers) - Double(startFollowers)) / days }
+    public var gain: Int { endFollowers &- startFollowers }
 
     /// Consecutive intervals of the dated points, oldest first; same-day duplicates keep the later point.
     static func intervals(from history: [FollowerCount]) -> [GrowthInterval] {

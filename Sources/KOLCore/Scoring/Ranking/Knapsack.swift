@@ -35,7 +35,8 @@ public enum Knapsack {
     /// Items with a negative or non-finite price or score, or a price above the budget, are never chosen.
     public static func solve(_ items: [Item], budget: Double) -> Solution {
         guard budget.isFinite, budget >= 0 else { return Solution(ids: [], totalPrice: 0, totalScore: 0, method: .dynamicProgramming) }
-        let capacity = Int(budget.rounded(.down))
+        // Capped at 10^15 currency units so the conversion to Int cannot trap on an absurd budget.
+        let capacity = Int(min(budget, 1e15).rounded(.down))
         let usable = items.enumerated().filter { _, item in
             item.price.isFinite && item.price >= 0 && item.score.isFinite && item.score > 0
                 && item.price.rounded(.up) <= Double(capacity)

@@ -2,8 +2,9 @@
 /// the municipalities 北京, 天津, 上海, 重庆), in units of 10 000 people.
 ///
 /// Source: National Bureau of Statistics of China, Communiqué of the Seventh National Population Census
-/// (No. 3, "Population by region", 2021-05-11), census day 2020-11-01, rounded to 0.1 万. Total
-/// 141 177.9 万 (1.41178 billion). 香港, 澳门 and 台湾 are outside that total: they have no baseline share
+/// (No. 3, "Population by region", 2021-05-11), census day 2020-11-01, rounded to 0.1 万. The 31 divisions
+/// sum to 140 977.9 万; the national 141 177.9 万 also counts ~200 万 active servicemen assigned to no
+/// province, so shares divide by the provincial sum. 香港, 澳门 and 台湾 are outside it: they have no baseline share
 /// here, and a target region the table does not know gets no lift (only its share), rather than a guess.
 ///
 /// Why population and not internet users: it is the public, stable, well-documented baseline; the lift it
