@@ -166,4 +166,20 @@ import Testing
         #expect(inline["diagnostics"]?.array.first?["path"]?.string == "fans[2].followers")
         #expect(inline["redFlag"]?["code"]?.string == "fake-fans")
     }
+
+    @Test func absurdAmountsNeverTrap() async throws {
+        let h = WorkspaceHarness()
+        let upsert = try await h.call("kol/upsert", #"""
+            {"kols": [{"id": "x", "price": 1e300, "campaigns": [
+               {"id": "a", "start": "2026-01-01", "cost": 1e-300, "clicks": 9223372036854775807, "conversions": 9223372036854775807, "revenue": 1e308},
+               {"id": "b", "start": "2026-01-02", "cost": 1e308, "clicks": 9223372036854775807, "conversions": 1, "revenue": 1e308}]},
+              {"id": "y", "price": 0.01, "campaigns": [{"id": "c", "start": "2026-01-01", "cost": 0, "clicks": 0, "conversions": 0, "revenue": 0}]}]}
+            """#)
+        #expect(upsert["applied"]?.bool == true)
+        let returns = try await h.call("kol/returns")
+        #expect(returns["kols"]?.array.count == 2)
+        let plan = try await h.call("kol/allocate", #"{"budget": 9999999999999, "maxPostsPerKOL": 100}"#)
+        #expect(plan["allocations"]?.array.first?["id"]?.string == "y")
+        #expect(plan["allocations"]?.array.first?["posts"]?.int == 100)
+    }
 }

@@ -41,7 +41,7 @@ package enum ReturnsAnalysis {
             result[present[0]] = 1
             return result
         }
-        let draws = Swift.max(1, Swift.min(options.draws, 1_000_000))
+        let draws = effectiveDraws(options.draws, models: present.count)
         var generator = SeededGenerator(seed: options.seed)
         var wins = [Int](repeating: 0, count: models.count)
         for _ in 0..<draws {
@@ -59,6 +59,13 @@ package enum ReturnsAnalysis {
         }
         for index in present { result[index] = Double(wins[index]) / Double(draws) }
         return result
+    }
+
+    /// Draws actually run: `requested` (1 … 1,000,000), but at most 20 million model draws in all, and
+    /// never fewer than 1,000, so a request over a huge workspace stays bounded.
+    package static func effectiveDraws(_ requested: Int, models: Int) -> Int {
+        let asked = Swift.max(1, Swift.min(requested, 1_000_000))
+        return Swift.min(asked, Swift.max(1_000, 20_000_000 / Swift.max(1, models)))
     }
 
     static func judge(_ totals: CampaignTotals, model: ConversionModel?, interval: ProportionInterval?,

@@ -51,7 +51,8 @@ enum CampaignLoop {
 
     static func number(_ value: Double?, _ digits: Int) -> JSONValue {
         guard let value, value.isFinite else { return .null }
-        return .double(Scoring.round(value, digits))
+        let rounded = Scoring.round(value, digits)
+        return .double(rounded.isFinite ? rounded : value)  // rounding overflows only for absurd magnitudes
     }
 
     static func interval(_ interval: ProportionInterval?, _ digits: Int) -> JSONValue {

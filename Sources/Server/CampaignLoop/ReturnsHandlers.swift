@@ -63,7 +63,8 @@ enum ReturnsHandlers {
         var result: JSONObject = [
             "kols": .array(report.kols.map { .object(encode($0, mass: options.mass)) }),
             "overall": .object(encode(report.overall, mass: options.mass)),
-            "seed": .int(Int64(options.seed)), "draws": .int(Int64(options.draws)),
+            "seed": .int(Int64(options.seed)),
+            "draws": .int(Int64(ReturnsAnalysis.effectiveDraws(options.draws, models: report.kols.filter { $0.model != nil }.count))),
         ]
         if !missing.isEmpty { result["missing"] = .array(missing.map(JSONValue.string)) }
         return .object(result)
