@@ -15,6 +15,7 @@ extension Server {
         ScoringMethods.register(on: server, workspace)
         ToneMethods.register(on: server, workspace)
         EditorMethods.register(on: server, workspace)
+        CampaignLoopMethods.register(on: server, workspace)
         return server
     }
 }

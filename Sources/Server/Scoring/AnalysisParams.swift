@@ -48,25 +48,4 @@ struct AnalysisParams: Decodable {
     }
 }
 
-/// Error codes of the analysis methods, next to the workspace ones (-32001 … -32004, protocol.md §5.1).
-enum AnalysisError {
-    /// No KOL with that id in the workspace. `data`: `{id}`.
-    static let unknownKOLCode = -32005
-    /// The data an analysis needs is not there (a KOL without post texts, `{brief: true}` with no brief tone).
-    /// `data`: `{needed}`.
-    static let missingDataCode = -32006
-
-    static func unknownKOL(_ id: String) -> RPCError {
-        RPCError(code: unknownKOLCode, message: "No KOL with id \"\(id)\" in the workspace.", data: ["id": .string(id)])
-    }
-
-    static func missingData(_ message: String, needed: String) -> RPCError {
-        RPCError(code: missingDataCode, message: message, data: ["needed": .string(needed)])
-    }
-
-    /// The per-KOL entry for an unknown id in a batch (`kol/score`, `kol/redFlags`): one bad id should not
-    /// cost the answers for the others.
-    static func entry(unknown id: String) -> JSONValue {
-        ["id": .string(id), "error": ["code": .int(Int64(unknownKOLCode)), "message": .string("No KOL with id \"\(id)\" in the workspace.")]]
-    }
-}
+// Error codes of the analysis methods live with the workspace ones in `ApplicationError` (protocol.md §5.1).

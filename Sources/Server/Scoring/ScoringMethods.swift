@@ -24,7 +24,7 @@ enum ScoringMethods {
         var kols: [JSONValue] = []
         for (id, kol) in select(params.ids, in: workspace) {
             try context.checkCancellation()
-            kols.append(kol.map { engine.score($0).json } ?? AnalysisError.entry(unknown: id))
+            kols.append(kol.map { engine.score($0).json } ?? ApplicationError.entry(unknownKOL: id))
         }
         return result(["kols": .array(kols)], engine)
     }
@@ -36,7 +36,7 @@ enum ScoringMethods {
         var kols: [JSONValue] = []
         for (id, kol) in select(params.ids, in: workspace) {
             try context.checkCancellation()
-            kols.append(kol.map { engine.redFlags($0).json } ?? AnalysisError.entry(unknown: id))
+            kols.append(kol.map { engine.redFlags($0).json } ?? ApplicationError.entry(unknownKOL: id))
         }
         return result(["kols": .array(kols)], engine)
     }

@@ -28,7 +28,7 @@ enum ToneMethods {
         case (let id?, nil):
             let since = try date(params.since, "since")
             let until = try date(params.until, "until")
-            guard let kol = service.readSnapshot().kol(id: id) else { throw AnalysisError.unknownKOL(id) }
+            guard let kol = service.readSnapshot().kol(id: id) else { throw ApplicationError.unknownKOL(id) }
             texts = (kol.posts ?? []).filter { post in
                 guard since != nil || until != nil else { return true }
                 guard let at = post.at else { return false }
@@ -130,7 +130,7 @@ enum ToneMethods {
             throw RPCError.invalidParams("params.\(name): give exactly one of id, preset, texts, brief: true")
         }
         if let id = ref.id {
-            guard let kol = workspace.kol(id: id) else { throw AnalysisError.unknownKOL(id) }
+            guard let kol = workspace.kol(id: id) else { throw ApplicationError.unknownKOL(id) }
             var texts: [String] = []
             var indices: [Int] = []
             for (index, post) in (kol.posts ?? []).enumerated() {
@@ -139,7 +139,7 @@ enum ToneMethods {
                 indices.append(index)
             }
             guard !texts.isEmpty else {
-                throw AnalysisError.missingData("KOL \"\(id)\" has no post texts to profile.", needed: "posts[].text")
+                throw ApplicationError.missingData("KOL \"\(id)\" has no post texts to profile.", needed: "posts[].text")
             }
             return Side(profile: ToneProfiler.standard.profile(texts, perText: true), texts: texts, indices: indices)
         }
@@ -158,7 +158,7 @@ enum ToneMethods {
         case .samples(let samples)?:
             return Side(profile: ToneProfiler.standard.brandProfile(samples: samples), texts: samples, indices: Array(samples.indices))
         case nil:
-            throw AnalysisError.missingData("The brief names no tone: set brief.tone to a preset or sample texts.", needed: "brief.tone")
+            throw ApplicationError.missingData("The brief names no tone: set brief.tone to a preset or sample texts.", needed: "brief.tone")
         }
     }
 }

@@ -12,6 +12,38 @@ enum ApplicationError {
     static let pathNotAllowedCode = -32003
     /// The path's extension or the `format` names no format kol-engine reads or writes. `data`: `{path?, format?}`.
     static let unsupportedFormatCode = -32004
+    /// No KOL with that id in the workspace. `data`: `{id}`.
+    static let unknownKOLCode = -32005
+    /// The data an analysis needs is not there (a KOL without post texts, `{brief: true}` with no brief tone).
+    /// `data`: `{needed}`.
+    static let missingDataCode = -32006
+    /// The KOL comes from an open editor document, which owns it: change the document instead. `data`: `{id}`.
+    static let kolInOpenDocumentCode = -32007
+
+    /// - Parameter path: the param that named the id (`params.id`), or nil where the id is one entry of a
+    ///   list answered per KOL.
+    static func unknownKOL(_ id: String, path: String? = nil) -> RPCError {
+        let prefix = path.map { "\($0): " } ?? ""
+        return RPCError(code: unknownKOLCode, message: "\(prefix)no KOL with id \"\(id)\" in the workspace",
+                        data: ["id": .string(id)])
+    }
+
+    /// The per-KOL entry for an unknown id in a list answered per KOL (`kol/score`, `kol/redFlags`): one bad
+    /// id should not cost the answers for the others.
+    static func entry(unknownKOL id: String) -> JSONValue {
+        let error = unknownKOL(id)
+        return ["id": .string(id), "error": ["code": .int(Int64(error.code)), "message": .string(error.message)]]
+    }
+
+    static func missingData(_ message: String, needed: String) -> RPCError {
+        RPCError(code: missingDataCode, message: message, data: ["needed": .string(needed)])
+    }
+
+    static func kolInOpenDocument(_ id: String) -> RPCError {
+        RPCError(code: kolInOpenDocumentCode,
+                 message: "KOL \"\(id)\" comes from an open editor document; edit the document instead",
+                 data: ["id": .string(id)])
+    }
 
     static func fileError(path: String, reason: String) -> RPCError {
         RPCError(code: fileErrorCode, message: "\(path): \(reason)",
