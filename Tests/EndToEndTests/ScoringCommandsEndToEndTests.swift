@@ -11,12 +11,12 @@ import Testing
         #expect(result.status == 1)  // bought-reposts and stars-followers-mismatch are errors
         let lines = result.output.split(separator: "\n").map(String.init)
         let findings = lines.filter { $0.hasPrefix(Self.demo + ":") }
-        #expect(findings.count == 19)  // DEMO.md's designed flags (minus fake-fans) plus its two allowed side effects
+        #expect(findings.count == 20)  // DEMO.md's designed flags (with fake-fans) plus its two allowed side effects
         #expect(findings.contains { $0.hasSuffix("[tone-clash]") && $0.contains(": warning: 御茗轩茶业 (2281630094): ") })
         #expect(findings.contains { $0.contains(": error: 鹿鹿的茶时光 (7810936642): ") && $0.hasSuffix("[bought-reposts]") })
         #expect(!findings.contains { $0.contains("西湖边的阿萌") || $0.contains("苏州小满的慢日子") })
         let table = try #require(lines.firstIndex { $0.hasPrefix("Ranking (14 KOLs)") })
-        #expect(lines[table + 2].hasPrefix(" 1  西湖边的阿萌         97.9  100 %   3,500  -"))
+        #expect(lines[table + 2].hasPrefix(" 1  西湖边的阿萌         97.8  100 %   3,500  -"))
     }
 
     @Test func checkExitsZeroWithoutErrorFlagsAndSpeaksJSON() throws {
@@ -46,11 +46,24 @@ import Testing
         #expect(result.status == 0)
         let output = result.output
         #expect(output.contains("Ranking for the brief (today = 2026-11-26)"))
-        #expect(output.contains(" 1  西湖边的阿萌         97.9  100 %   3,500  -"))
+        #expect(output.contains(" 1  西湖边的阿萌         97.8  100 %   3,500  -"))
         #expect(output.contains("Shortlist within the budget of 30,000 CNY (exact, dynamicProgramming):"))
         #expect(output.contains("Start small: a pilot of 2 for 5,500 CNY:"))
         #expect(output.contains("warning [tone-drift] The voice changed from 2026-11 on"))
+        #expect(output.contains("error [fake-fans] 30 of 36 sampled fans look fake: 83.3 %"))
         #expect(output.contains("  御茗轩茶业: 7  voice clashes with the brief's lighthearted tone"))
-        #expect(output.hasSuffix("Best match: 西湖边的阿萌 (score 97.9). Hover a KOL in an editor, or run kol/score, for the full breakdown.\n"))
+        // The loop: fan audit with intervals, returns with ROI and verdict, the seeded next round.
+        #expect(output.contains("  杭州生活百事通: 30 of 36 look fake = 83 % (68 %–92 %), clearly fake [fake-fans]"))
+        #expect(output.contains("  西湖边的阿萌: 1 of 30 look fake = 3 % (1 %–17 %), clear"))
+        #expect(output.contains("  西湖边的阿萌 [profitable]: Returned more than it cost: ROI +264 %"))
+        #expect(output.contains("Next round: 30,000 CNY by Thompson sampling (seed 2026):"))
+        #expect(output.contains("  西湖边的阿萌: 3 posts, 10,500 CNY."))
+        #expect(output.contains("  Unspent: 800 CNY"))
+        #expect(output.hasSuffix("Best match: 西湖边的阿萌 (score 97.8). Hover a KOL in an editor, or run kol/score, for the full\n    breakdown.\n"))
+        // Readable in a 100-column terminal (Chinese characters take two columns).
+        for line in output.split(separator: "\n") {
+            let width = line.unicodeScalars.reduce(0) { $0 + ((0x2E80...0x9FFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
+            #expect(width <= 100, "\(line)")
+        }
     }
 }

@@ -15,10 +15,10 @@ struct ScoringDemoTests {
         return try WorkspaceDocument.load(bytes: [UInt8](data), now: demoNow).workspace
     }
 
-    /// DEMO.md's table, minus the fan-audit flag that another analysis raises.
+    /// DEMO.md's table, including `fake-fans` on 杭州生活百事通 (30 of 36 sampled fans empty shells).
     static let designed: [String: Set<String>] = [
         "2713968254": [], "3920417765": [],
-        "1893256071": ["stars-followers-mismatch", "low-engagement"],
+        "1893256071": ["stars-followers-mismatch", "low-engagement", "fake-fans"],
         "5617283940": ["growth-spike"],
         "7810936642": ["young-account-fast-growth", "bought-reposts"],
         "6023418857": ["engagement-concentrated"],
@@ -56,7 +56,9 @@ struct ScoringDemoTests {
             #expect(engine.redFlags(kol).flags.isEmpty)
             let score = engine.score(kol)
             #expect(score.confidence == 1)
-            #expect(score.components.count == 9)
+            #expect(score.components.count == 10)
+            let fans = try #require(score.components.first { $0.name == .fanQuality })
+            #expect(fans.value > 90)  // #1: one lurker of 30 judged fake (96.7); #2: none (100)
             #expect(score.redFlagPenalty == 0)
         }
     }

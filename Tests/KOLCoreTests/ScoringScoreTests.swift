@@ -18,8 +18,9 @@ struct ScoringScoreTests {
         #expect(score.components.map(\.name) == [.starsFollowers, .value])
         #expect(score.components.map(\.value) == [100, 50])
         #expect(abs((score.score ?? 0) - 70) < 1e-9)
-        // Applicable weight: 1.00 − 0.15 (geography) = 0.85; present 0.25.
-        #expect(abs(score.confidence - 0.25 / 0.85) < 1e-9)
+        // Applicable weight: 1.10 − 0.15 (geography) = 0.95 (fanQuality counts: no fanSample); present 0.25.
+        #expect(abs(score.confidence - 0.25 / 0.95) < 1e-9)
+        #expect(score.missing.contains("fanSample"))
         #expect(score.notApplicable[.geography] != nil)
         #expect(score.missing.contains("brief.keywords"))
         #expect(score.missing.contains("followerRegions") == false)  // not applicable, so not "missing"

@@ -21,10 +21,10 @@ import Testing
     @Test func auditFansByIdAndInline() async throws {
         let h = try await demoHarness()
         let byID = try await h.call("kol/auditFans", #"{"id": "2713968254", "now": "2026-11-26"}"#)
-        #expect(byID["sampled"]?.int == 24)
-        #expect(byID["fans"]?.array.count == 24)
+        #expect(byID["sampled"]?.int == 30)
+        #expect(byID["fans"]?.array.count == 30)
         #expect(byID["interval"]?.array.count == 2)
-        #expect(byID["outcome"]?.string == "tooFewFans")   // 24 < 30 assessed
+        #expect(byID["outcome"]?.string == "clear")   // 1 lurker of 30 assessed
         let inline = try await h.call("kol/auditFans", #"""
             {"now": "2026-11-26", "minimumSample": 2, "fans": [
               {"id": "bot", "followers": 3, "following": 2000, "posts": 0, "createdAt": "2026-11-17", "avatar": false, "bio": ""},

@@ -15,13 +15,13 @@ import Testing
 
     @Test func overlapOfTheDemoSamples() async throws {
         let h = try await demoHarness()
-        // 阿萌 and 茶人老周 share 16 of their 24 + 20 fan ids: union 28, Jaccard 16 / 28.
+        // 阿萌 and 茶人老周 share 16 of their 30 + 20 fan ids: union 34, Jaccard 16 / 34.
         let result = try await h.call("kol/overlap", #"{"ids": ["2713968254", "1756302918", "7810936642"]}"#)
         let pair = try #require(result["pairs"]?.array.first)
-        #expect(pair["shared"]?.int == 16 && pair["compared"]?.int == 28)
-        #expect(jsonNumber(pair["jaccard"]) == Scoring.round(16.0 / 28, 4))
+        #expect(pair["shared"]?.int == 16 && pair["compared"]?.int == 34)
+        #expect(jsonNumber(pair["jaccard"]) == Scoring.round(16.0 / 34, 4))
         #expect(result["withoutFanIds"]?.array == ["7810936642"])
-        #expect(result["reach"]?["distinct"]?.int == 28)
-        #expect(result["reach"]?["sampled"]?.int == 44)
+        #expect(result["reach"]?["distinct"]?.int == 34)
+        #expect(result["reach"]?["sampled"]?.int == 50)
     }
 }

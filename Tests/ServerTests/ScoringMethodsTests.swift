@@ -34,7 +34,7 @@ struct ScoringMethodsTests {
         let h = try await Self.demo()
         let result = try await h.call("kol/score", #"{"ids": ["nope", "2713968254"], \#(Self.now)}"#)
         #expect(result["kols"]?[0] == ["id": "nope", "error": ["code": -32005, "message": "no KOL with id \"nope\" in the workspace"]])
-        #expect(result["kols"]?[1]?["score"] == .double(97.9))
+        #expect(result["kols"]?[1]?["score"] == .double(97.8))
         let flags = try await h.call("kol/redFlags", #"{"ids": ["nope"]}"#)
         #expect(flags["kols"]?[0]?["error"]?["code"] == -32005)
     }

@@ -1,6 +1,7 @@
 import KOLCore
 
-/// The analysis half of `kol-engine demo`: ranking, shortlist, pilot, red flags with evidence, tone fit.
+/// The analysis half of `kol-engine demo`: ranking, shortlist, pilot, red flags with evidence, tone fit, then
+/// the fan audit, returns and next round's allocation (`DemoCampaignLoop`).
 enum DemoAnalysis {
     static func render(_ workspace: Workspace, now: KOLDate) -> String {
         let engine = ScoringEngine(workspace: workspace, now: now)
@@ -15,10 +16,43 @@ enum DemoAnalysis {
         lines += AnalysisReport.flags(engine, order: order).map { $0.hasPrefix("  ") ? "  " + $0 : "  " + $0 }
         lines += ["", "Tone fit against the brief (tone component, 100 = fits):"]
         lines += AnalysisReport.toneFit(engine, order: order)
+        lines += DemoCampaignLoop.render(workspace, engine: engine, order: order, now: now)
         if let best = ranked.kols.first {
             lines += ["", "Best match: \(best.name ?? best.id) (score \(AnalysisReport.format1(best.score ?? 0))). Hover a KOL in an editor, or run kol/score, for the full breakdown."]
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.flatMap { wrap($0) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The report is read in a terminal of 100 columns: longer lines break at the last space that fits (or,
+    /// in Chinese text without spaces, at the column), continuing 4 columns further in than the line began.
+    static let width = 100
+
+    static func wrap(_ line: String, width: Int = DemoAnalysis.width) -> [String] {
+        guard DemoReport.displayWidth(line) > width else { return [line] }
+        let indent = String(repeating: " ", count: min(24, line.prefix { $0 == " " }.count + 4))
+        var result: [String] = []
+        var rest = Substring(line)
+        var prefix = ""
+        while DemoReport.displayWidth(prefix + rest) > width {
+            let room = width - DemoReport.displayWidth(prefix)
+            var used = 0
+            var cut = rest.startIndex
+            var lastSpace: Substring.Index?
+            for index in rest.indices {
+                let w = DemoReport.displayWidth(String(rest[index]))
+                if used + w > room { break }
+                used += w
+                if rest[index] == " ", index > rest.startIndex, rest[rest.index(after: index)...].first != "%" { lastSpace = index }
+                cut = rest.index(after: index)
+            }
+            guard cut > rest.startIndex else { break }
+            let end = lastSpace ?? cut
+            result.append(prefix + rest[rest.startIndex..<end])
+            rest = rest[end...].drop { $0 == " " }
+            prefix = indent
+        }
+        if !rest.isEmpty { result.append(prefix + rest) }
+        return result
     }
 }
 

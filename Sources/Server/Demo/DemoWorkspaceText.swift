@@ -109,7 +109,13 @@ package enum DemoWorkspaceText {
         {"id": "6427526711", "followers": 886, "following": 355, "posts": 4524, "createdAt": "2015-04-10", "avatar": true, "bio": "在苏州开小花店", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-24", "reposts": 0.12, "links": 0.05},
         {"id": "6113432228", "followers": 1839, "following": 581, "posts": 1688, "createdAt": "2020-06-14", "avatar": true, "bio": "爱喝茶，爱猫，爱晒太阳", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-14", "reposts": 0.18, "links": 0.02},
         {"id": "6564584207", "followers": 8, "following": 95, "posts": 12, "createdAt": "2016-02-14", "avatar": true, "bio": "", "location": "上海 浦东新区", "verified": false, "lastPostAt": "2026-08-14", "reposts": 0.5, "links": 0.0},
-        {"id": "6279443197", "followers": 1436, "following": 231, "posts": 4237, "createdAt": "2020-12-22", "avatar": true, "bio": "大学生，考研中", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-14", "reposts": 0.23, "links": 0.03}
+        {"id": "6279443197", "followers": 1436, "following": 231, "posts": 4237, "createdAt": "2020-12-22", "avatar": true, "bio": "大学生，考研中", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-14", "reposts": 0.23, "links": 0.03},
+        {"id": "6649893909", "followers": 2499, "following": 583, "posts": 4326, "createdAt": "2012-07-23", "avatar": true, "bio": "程序员，偶尔烘焙", "location": "浙江 杭州", "verified": false, "lastPostAt": "2026-11-20", "reposts": 0.18, "links": 0.04},
+        {"id": "6693578742", "followers": 314, "following": 665, "posts": 2447, "createdAt": "2019-09-03", "avatar": true, "bio": "茶友一枚，绿茶党", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-13", "reposts": 0.41, "links": 0.00},
+        {"id": "6509906632", "followers": 1904, "following": 450, "posts": 4060, "createdAt": "2020-12-25", "avatar": true, "bio": "上班族，下班只想泡杯茶", "location": "浙江 绍兴", "verified": false, "lastPostAt": "2026-11-14", "reposts": 0.26, "links": 0.01},
+        {"id": "6357322298", "followers": 1184, "following": 642, "posts": 5561, "createdAt": "2020-03-07", "avatar": true, "bio": "退休教师，学着玩微博", "location": "浙江 湖州", "verified": false, "lastPostAt": "2026-11-22", "reposts": 0.23, "links": 0.03},
+        {"id": "6308466408", "followers": 251, "following": 583, "posts": 2052, "createdAt": "2018-06-14", "avatar": true, "bio": "程序员，偶尔烘焙", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-18", "reposts": 0.27, "links": 0.05},
+        {"id": "6109276799", "followers": 188, "following": 526, "posts": 5780, "createdAt": "2020-01-21", "avatar": true, "bio": "程序员，偶尔烘焙", "location": "浙江 绍兴", "verified": false, "lastPostAt": "2026-11-09", "reposts": 0.35, "links": 0.05}
       ],
       "campaigns": [
         {"id": "c-2026-05-amen", "start": "2026-05-20", "end": "2026-05-27", "cost": 3000, "impressions": 176000, "engagements": 6100, "clicks": 2080, "conversions": 38, "revenue": 10640},
@@ -205,7 +211,17 @@ package enum DemoWorkspaceText {
         {"id": "6666297188", "followers": 862, "following": 542, "posts": 5404, "createdAt": "2011-07-06", "avatar": true, "bio": "设计师，收集好看的杯子", "location": "浙江 湖州", "verified": false, "lastPostAt": "2026-11-17", "reposts": 0.26, "links": 0.05},
         {"id": "6829473668", "followers": 534, "following": 648, "posts": 408, "createdAt": "2019-06-29", "avatar": true, "bio": "设计师，收集好看的杯子", "location": "江苏 南京", "verified": false, "lastPostAt": "2026-11-13", "reposts": 0.24, "links": 0.05},
         {"id": "6363125132", "followers": 2371, "following": 245, "posts": 4768, "createdAt": "2017-11-24", "avatar": true, "bio": "爱喝茶，爱猫，爱晒太阳", "location": "浙江 宁波", "verified": false, "lastPostAt": "2026-11-17", "reposts": 0.37, "links": 0.03},
-        {"id": "6432461477", "followers": 674, "following": 195, "posts": 1367, "createdAt": "2014-03-26", "avatar": true, "bio": "读书、喝茶、散步", "location": "浙江 湖州", "verified": false, "lastPostAt": "2026-11-07", "reposts": 0.22, "links": 0.02}
+        {"id": "6432461477", "followers": 674, "following": 195, "posts": 1367, "createdAt": "2014-03-26", "avatar": true, "bio": "读书、喝茶、散步", "location": "浙江 湖州", "verified": false, "lastPostAt": "2026-11-07", "reposts": 0.22, "links": 0.02},
+        {"id": "6153807741", "followers": 1997, "following": 346, "posts": 1551, "createdAt": "2012-03-25", "avatar": true, "bio": "在苏州开小花店", "location": "上海 浦东新区", "verified": false, "lastPostAt": "2026-11-23", "reposts": 0.12, "links": 0.00},
+        {"id": "6674604330", "followers": 307, "following": 590, "posts": 912, "createdAt": "2019-01-05", "avatar": true, "bio": "在苏州开小花店", "location": "浙江 湖州", "verified": false, "lastPostAt": "2026-11-25", "reposts": 0.42, "links": 0.01},
+        {"id": "6570158921", "followers": 794, "following": 188, "posts": 4836, "createdAt": "2018-05-11", "avatar": true, "bio": "在苏州开小花店", "location": "浙江 杭州", "verified": false, "lastPostAt": "2026-11-05", "reposts": 0.32, "links": 0.06},
+        {"id": "6566190195", "followers": 2370, "following": 439, "posts": 945, "createdAt": "2019-08-12", "avatar": true, "bio": "在苏州开小花店", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-07", "reposts": 0.26, "links": 0.00},
+        {"id": "6379317064", "followers": 1763, "following": 603, "posts": 2098, "createdAt": "2012-06-27", "avatar": true, "bio": "上班族，下班只想泡杯茶", "location": "江苏 苏州", "verified": false, "lastPostAt": "2026-11-24", "reposts": 0.42, "links": 0.01},
+        {"id": "6779196120", "followers": 208, "following": 120, "posts": 3262, "createdAt": "2019-01-15", "avatar": true, "bio": "读书、喝茶、散步", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-25", "reposts": 0.36, "links": 0.06},
+        {"id": "6792353329", "followers": 457, "following": 372, "posts": 4668, "createdAt": "2013-08-10", "avatar": true, "bio": "程序员，偶尔烘焙", "location": "浙江 湖州", "verified": false, "lastPostAt": "2026-11-22", "reposts": 0.18, "links": 0.02},
+        {"id": "6969626956", "followers": 1727, "following": 595, "posts": 3096, "createdAt": "2014-09-28", "avatar": true, "bio": "退休教师，学着玩微博", "location": "江苏 南京", "verified": false, "lastPostAt": "2026-11-10", "reposts": 0.25, "links": 0.02},
+        {"id": "6935221978", "followers": 1327, "following": 285, "posts": 2555, "createdAt": "2019-05-15", "avatar": true, "bio": "茶友一枚，绿茶党", "location": "上海 浦东新区", "verified": false, "lastPostAt": "2026-11-09", "reposts": 0.30, "links": 0.04},
+        {"id": "6256621252", "followers": 1832, "following": 374, "posts": 2609, "createdAt": "2011-06-11", "avatar": true, "bio": "一个普通的宝妈", "location": "浙江 绍兴", "verified": false, "lastPostAt": "2026-11-10", "reposts": 0.35, "links": 0.01}
       ],
       "campaigns": [
         {"id": "c-2026-10-xiaoman", "start": "2026-10-10", "end": "2026-10-17", "cost": 7500, "impressions": 418000, "engagements": 11200, "clicks": 3150, "conversions": 41, "revenue": 12300}
@@ -281,7 +297,19 @@ package enum DemoWorkspaceText {
         {"id": "6137843937", "followers": 5, "following": 1395, "posts": 0, "createdAt": "2026-05-12", "avatar": false, "bio": "", "location": "", "verified": false},
         {"id": "6575447204", "followers": 2, "following": 1087, "posts": 0, "createdAt": "2026-07-08", "avatar": false, "bio": "", "location": "", "verified": false},
         {"id": "6700993407", "followers": 2404, "following": 320, "posts": 5786, "createdAt": "2019-08-25", "avatar": true, "bio": "退休教师，学着玩微博", "location": "上海 徐汇区", "verified": false, "lastPostAt": "2026-11-17", "reposts": 0.11, "links": 0.06},
-        {"id": "6610772721", "followers": 0, "following": 932, "posts": 0, "createdAt": "2026-05-19", "avatar": false, "bio": "", "location": "", "verified": false}
+        {"id": "6610772721", "followers": 0, "following": 932, "posts": 0, "createdAt": "2026-05-19", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6057729882", "followers": 0, "following": 1795, "posts": 0, "createdAt": "2026-08-02", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6734587362", "followers": 5, "following": 903, "posts": 0, "createdAt": "2026-08-16", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6748293000", "followers": 1, "following": 1136, "posts": 0, "createdAt": "2026-06-03", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6318874989", "followers": 5, "following": 1847, "posts": 0, "createdAt": "2026-06-14", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6170230596", "followers": 5, "following": 1262, "posts": 0, "createdAt": "2026-08-04", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6912458096", "followers": 0, "following": 1213, "posts": 0, "createdAt": "2026-08-18", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6490268241", "followers": 5, "following": 1285, "posts": 0, "createdAt": "2026-03-23", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6927910587", "followers": 4, "following": 1916, "posts": 0, "createdAt": "2026-08-24", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6083850520", "followers": 2, "following": 1902, "posts": 0, "createdAt": "2026-07-24", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6817317869", "followers": 4, "following": 1230, "posts": 0, "createdAt": "2026-09-21", "avatar": false, "bio": "", "location": "", "verified": false},
+        {"id": "6421540758", "followers": 2046, "following": 536, "posts": 4391, "createdAt": "2020-11-12", "avatar": true, "bio": "一个普通的宝妈", "location": "浙江 杭州", "verified": false, "lastPostAt": "2026-11-08", "reposts": 0.22, "links": 0.01},
+        {"id": "6326003053", "followers": 1986, "following": 197, "posts": 5527, "createdAt": "2012-03-02", "avatar": true, "bio": "在苏州开小花店", "location": "浙江 杭州", "verified": false, "lastPostAt": "2026-11-19", "reposts": 0.30, "links": 0.01}
       ],
       "relationship": {"stage": "candidate", "updatedAt": "2026-11-10"}
     },

@@ -28,17 +28,19 @@ public struct ScoringCatalog: Sendable {
         self.rules = rules
     }
 
-    /// The eight criteria and fourteen rules of issue 4. Tone adds its component and three rules here.
+    /// The eight criteria and fourteen rules of issue 4; tone adds its component and three rules, the fan audit
+    /// `fanQuality` and `fake-fans`.
     public static let standard = ScoringCatalog(
         criteria: [
             StarsFollowersCriterion(), GrowthCriterion(), EngagementCriterion(), RelevanceCriterion(),
             GeographyCriterion(), OtherMediaCriterion(), ActivityCriterion(), ValueCriterion(), ToneCriterion(),
+            FanQualityCriterion(),
         ],
         rules: [
             StarsFollowersMismatchRule(), GrowthSpikeRule(), YoungAccountFastGrowthRule(), LowEngagementRule(),
             BoughtRepostsRule(), EngagementConcentratedRule(), SilentKOLRule(), GeneralistRule(), OffTopicRule(),
             OffRegionRule(), DormantRule(), PriceOutlierRule(), NoOtherMediaRule(), ChannelTopicMismatchRule(),
-            ToneClashRule(), ToneDriftRule(), ChannelToneMismatchRule(),
+            ToneClashRule(), ToneDriftRule(), ChannelToneMismatchRule(), FakeFansRule(),
         ])
 
     /// Extends the catalog (e.g. `ScoringCatalog.standard.adding(criteria: [ToneCriterion()], rules: …)`).

@@ -1,6 +1,8 @@
 extension ScoringEngine {
-    /// `kol/rank`: scores every KOL, filters, sorts (score desc, then confidence desc, then id), pages; with a
-    /// budget also the exact best shortlist over all filtered KOLs (not just the page) and a pilot.
+    /// `kol/rank`: scores every KOL, filters, sorts (score desc, then confidence desc, then id; equal scores
+    /// by lower audience overlap with the KOLs above, see `AudienceTieBreak`), pages; with a budget also the
+    /// exact best shortlist over all filtered KOLs (not just the page, preferring unique reach among equally
+    /// good sets) and a pilot (preferring fresh audiences).
     ///
     /// `progress(done, total)` is called after each KOL is scored; it may throw to stop (the Server uses it
     /// for `$/progress` and cancellation over large workspaces).
@@ -40,15 +42,20 @@ extension ScoringEngine {
             if a.ranked.confidence != b.ranked.confidence { return a.ranked.confidence > b.ranked.confidence }
             return a.ranked.id < b.ranked.id
         }
+        let fanIDs = AudienceTieBreak.fanIDs(rows.map(\.kol))
+        let order = AudienceTieBreak.order(rows.map { (id: $0.kol.id, score: $0.ranked.score) }, fanIDs: fanIDs)
+        rows = order.map { rows[$0] }
         let start = min(max(0, request.offset), rows.count)
         let end = request.limit.map { min(rows.count, start + max(0, $0)) } ?? rows.count
         let budget = request.budget ?? context.brief?.budget
         var shortlist: Knapsack.Solution?
         if let budget {
-            shortlist = Knapsack.solve(rows.compactMap { row in
+            let items = rows.compactMap { row -> Knapsack.Item? in
                 guard let price = row.ranked.price, let score = row.ranked.score else { return nil }
                 return Knapsack.Item(id: row.ranked.id, price: price, score: score)
-            }, budget: budget)
+            }
+            shortlist = AudienceTieBreak.preferReach(Knapsack.solve(items, budget: budget), items: items,
+                                                     budget: budget, fanIDs: fanIDs)
         }
         let candidates = rows.compactMap { row -> Pilot.Candidate? in
             guard !row.ranked.hasErrors, !row.hasWarnings, let score = row.ranked.score, let price = row.ranked.price,
@@ -59,7 +66,7 @@ extension ScoringEngine {
             let region = row.kol.followerRegions?.shares(followers: row.kol.followers).max { $0.value < $1.value }
                 .flatMap { RegionNames.province(of: $0.region) ?? $0.region }
             return Pilot.Candidate(id: row.kol.id, name: row.kol.name ?? row.kol.id, score: score, price: price,
-                                   topic: topic, tier: tier, region: region)
+                                   topic: topic, tier: tier, region: region, fanIDs: fanIDs[row.kol.id] ?? [])
         }
         return RankResult(kols: rows[start..<end].map(\.ranked), total: rows.count, shortlist: shortlist,
                           budget: budget, pilot: Pilot.choose(candidates, budget: budget))
