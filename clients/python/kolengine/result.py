@@ -82,7 +82,7 @@ class Result(Mapping):
             inner = row.pop(explode, None) or []
             if isinstance(inner, dict):
                 # A member keyed by name (``components``): one row per name, the name in ``prefix``.
-                inner = [dict(value, **{"": name}) if isinstance(value, dict) else {"": name, "value": value}
+                inner = [{"": name, **value} if isinstance(value, dict) else {"": name, "value": value}
                          for name, value in inner.items()]
             if not inner:
                 out.append(row)
