@@ -15,7 +15,7 @@ import Testing
         #expect(run.status == 0)
         let bodies = unframe(run.stdout)
         #expect(bodies.count == 5)
-        #expect(bodies.first == #"{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"positionEncoding":"utf-16"},"serverInfo":{"name":"kol-engine","version":"0.1.0"}}}"#)
+        #expect(bodies.first == #"{"jsonrpc":"2.0","id":1,"result":{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2,"save":{"includeText":false}},"diagnosticProvider":{"identifier":"kol-engine","interFileDependencies":true,"workspaceDiagnostics":false},"documentSymbolProvider":true,"hoverProvider":true,"codeLensProvider":{"resolveProvider":false},"executeCommandProvider":{"commands":["kol.rank","kol.score"]}},"serverInfo":{"name":"kol-engine","version":"0.1.0"}}}"#)
         #expect(bodies.dropFirst().first?.contains("window/logMessage") == true)
         #expect(bodies.dropFirst(2).first?.hasPrefix(#"{"jsonrpc":"2.0","id":null,"error":{"code":-32700"#) == true)
         #expect(bodies.dropFirst(3).first == #"{"jsonrpc":"2.0","id":3,"result":{"uri":"file:\/\/\/tmp\/a.kol.json"}}"#)
