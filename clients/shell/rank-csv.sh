@@ -2,14 +2,16 @@
 # Rank a workspace and print it as CSV (rank,id,name,score,price,flags,shortlisted,pilot).
 #   rank-csv.sh examples/demo.kol.json [BUDGET] > ranked.csv
 # BUDGET defaults to the brief's; the shortlist is the best set whose total price fits it.
+# KOL_NOW=2026-11-26 pins "today" (dormancy, account age) for reproducible output.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 file="${1:?usage: rank-csv.sh WORKSPACE [BUDGET]}"
 budget="${2:-null}"
-jq -nc --arg path "$(kol_abspath "$file")" --argjson budget "$budget" '
+# Answers first, so that an engine error ends the script with status 1 (not jq's complaint).
+responses="$(jq -nc --arg path "$(kol_abspath "$file")" --argjson budget "$budget" --argjson common "$(kol_now_params)" '
     {jsonrpc:"2.0",id:1,method:"kol/load",params:{path:$path}},
-    {jsonrpc:"2.0",id:2,method:"kol/rank",params:(if $budget == null then {} else {budget:$budget} end)}' \
-  | kol_run | kol_result 2 | jq -r '
+    {jsonrpc:"2.0",id:2,method:"kol/rank",params:($common + (if $budget == null then {} else {budget:$budget} end))}' | kol_run)"
+printf '%s\n' "$responses" | kol_result 2 | jq -r '
     (.shortlist.kols // []) as $short | (.pilot // []) as $pilot
     | ["rank","id","name","score","price","flags","shortlisted","pilot"],
       (.kols | to_entries[] | .value as $k

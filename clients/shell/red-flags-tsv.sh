@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # A red-flag report as TSV, one row per flag, worst first:
 #   red-flags-tsv.sh examples/demo.kol.json | column -t -s $'\t'
-# Columns: id, name, severity, code, message.
+# Columns: id, name, severity, code, message. KOL_NOW=2026-11-26 pins "today" for reproducible output.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 file="${1:?usage: red-flags-tsv.sh WORKSPACE}"
-jq -nc --arg path "$(kol_abspath "$file")" '
+# Answers first, so that an engine error ends the script with status 1 (not jq's complaint).
+responses="$(jq -nc --arg path "$(kol_abspath "$file")" --argjson common "$(kol_now_params)" '
     {jsonrpc:"2.0",id:1,method:"kol/load",params:{path:$path}},
-    {jsonrpc:"2.0",id:2,method:"kol/redFlags",params:{}},
-    {jsonrpc:"2.0",id:3,method:"kol/list",params:{fields:["name"]}}' \
-  | kol_run | jq -rs '
+    {jsonrpc:"2.0",id:2,method:"kol/redFlags",params:$common},
+    {jsonrpc:"2.0",id:3,method:"kol/list",params:{fields:["name"]}}' | kol_run)"
+printf '%s\n' "$responses" | jq -rs '
     (map(select(.id == 3))[0].result.kols | map({key: .id, value: (.name // "")}) | from_entries) as $names
     | {"error": 0, "warning": 1, "information": 2} as $order
     | ["id","name","severity","code","message"],

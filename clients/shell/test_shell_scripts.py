@@ -1,5 +1,6 @@
-"""The shell examples: against the real binary on the demo workspace (for the methods it has), and against a
-stand-in engine that answers in the documented shapes (issues 3–4), so the jq shaping is tested either way."""
+"""The shell examples: against the real binary on the demo workspace (with KOL_NOW = the demo's 2026-11-26,
+compared with the engine's own answers through the Python client), and against a stand-in engine that answers
+in the documented shapes, so the jq shaping of edge cases (quotes, tabs, flag objects) is pinned too."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kol_testing import DEMO, REPO, engine_has
+from kol_testing import DEMO, REPO
+from kolengine import Engine
 
 SHELL = Path(__file__).resolve().parent
 DEMO_IDS = [kol["id"] for kol in json.loads(DEMO.read_text(encoding="utf-8"))["kols"]]
@@ -22,8 +24,14 @@ DEMO_NAMES = {kol["id"]: kol["name"] for kol in json.loads(DEMO.read_text(encodi
 CLEAN = ["2713968254", "3920417765"]  # DEMO.md: the two KOLs that trip nothing
 
 
-def run(script: str, *args: str, engine: str) -> subprocess.CompletedProcess:
+NOW = "2026-11-26"
+
+
+def run(script: str, *args: str, engine: str, now: str = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, KOL_ENGINE=engine)
+    env.pop("KOL_NOW", None)
+    if now:
+        env["KOL_NOW"] = now
     return subprocess.run(["bash", str(SHELL / script), *args], cwd=str(REPO), env=env, capture_output=True,
                           text=True, timeout=120)
 
@@ -150,14 +158,7 @@ def test_real_engine_error_is_reported(engine_binary):
     assert "kol-engine: kol/noSuchMethod: method not found" in done.stderr
 
 
-def skip_unless(engine_binary, *methods):
-    missing = [method for method in methods if not engine_has(engine_binary, method)]
-    if missing:
-        pytest.skip(f"not in the engine yet: {', '.join(missing)}")
-
-
 def test_list_kols_on_the_demo(engine_binary):
-    skip_unless(engine_binary, "kol/load", "kol/list")
     done = run("list-kols.sh", "examples/demo.kol.json", engine=engine_binary)
     assert done.returncode == 0, done.stderr
     rows = [line.split("\t") for line in done.stdout.splitlines()]
@@ -169,24 +170,64 @@ def test_list_kols_on_the_demo(engine_binary):
         "3920417765", "5617283940", "7810936642", "3309178826"}
 
 
-def test_rank_csv_on_the_demo(engine_binary):
-    skip_unless(engine_binary, "kol/load", "kol/rank")
-    done = run("rank-csv.sh", "examples/demo.kol.json", "30000", engine=engine_binary)
+@pytest.fixture
+def demo_engine(engine_binary):
+    """The engine's own answers to compare the scripts' output with."""
+    with Engine(engine_binary, cwd=str(REPO), timeout=60) as kol:
+        kol.load("examples/demo.kol.json")
+        yield kol
+
+
+def test_rank_csv_on_the_demo(engine_binary, demo_engine):
+    done = run("rank-csv.sh", "examples/demo.kol.json", "30000", engine=engine_binary, now=NOW)
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    ranked = demo_engine.rank(budget=30000, now=NOW)
+    assert [row["id"] for row in rows] == [kol["id"] for kol in ranked["kols"]]
     assert sorted(row["id"] for row in rows) == sorted(DEMO_IDS)
-    assert rows[0]["id"] == "2713968254"  # DEMO.md: 西湖边的阿萌 should rank first
+    assert rows[0]["id"] == "2713968254" and rows[0]["rank"] == "1"  # DEMO.md: 西湖边的阿萌 should rank first
+    for row, kol in zip(rows, ranked["kols"]):
+        assert (row["name"], float(row["score"]), float(row["price"])) == (kol["name"], kol["score"], kol["price"])
+        assert row["flags"].split() == kol["flags"]
+    assert {row["id"] for row in rows if row["shortlisted"] == "yes"} == set(ranked["shortlist"]["kols"])
+    assert [row["id"] for row in rows if row["pilot"] == "yes"] == [i for i in [k["id"] for k in ranked["kols"]]
+                                                                  if i in ranked["pilot"]]
     assert sum(float(row["price"]) for row in rows if row["shortlisted"] == "yes") <= 30000
-    assert 2 <= sum(row["pilot"] == "yes" for row in rows) <= 4
+    default = run("rank-csv.sh", "examples/demo.kol.json", engine=engine_binary, now=NOW)  # the brief's budget
+    assert default.stdout == done.stdout
 
 
-def test_red_flags_tsv_on_the_demo(engine_binary):
-    skip_unless(engine_binary, "kol/load", "kol/redFlags", "kol/list")
-    done = run("red-flags-tsv.sh", "examples/demo.kol.json", engine=engine_binary)
+def test_red_flags_tsv_on_the_demo(engine_binary, demo_engine):
+    done = run("red-flags-tsv.sh", "examples/demo.kol.json", engine=engine_binary, now=NOW)
     assert done.returncode == 0, done.stderr
-    rows = [line.split("\t") for line in done.stdout.splitlines()[1:]]
+    lines = done.stdout.splitlines()
+    assert lines[0].split("\t") == ["id", "name", "severity", "code", "message"]
+    rows = [line.split("\t") for line in lines[1:]]
+    expected = [(kol["id"], flag["severity"], flag["code"]) for kol in demo_engine.red_flags(now=NOW)["kols"]
+                for flag in kol["flags"]]
+    order = {"error": 0, "warning": 1, "information": 2}
+    expected.sort(key=lambda item: (order[item[1]], item[0], item[2]))
+    assert [(row[0], row[2], row[3]) for row in rows] == expected  # one row per flag, worst first
     flagged = {(row[0], row[3]) for row in rows}
     assert ("1893256071", "stars-followers-mismatch") in flagged
     assert ("4190287765", "dormant") in flagged
     assert not [row for row in rows if row[0] in CLEAN]
-    assert all(row[1] == DEMO_NAMES[row[0]] for row in rows)
+    assert all(row[1] == DEMO_NAMES[row[0]] and row[4] for row in rows)
+
+
+def test_allocate_tsv_on_the_demo(engine_binary, demo_engine):
+    done = run("allocate-tsv.sh", "examples/demo.kol.json", "12000", "7", engine=engine_binary, now=NOW)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].split("\t") == ["id", "name", "posts", "amount", "why"]
+    rows = [line.split("\t") for line in lines[1:]]
+    plan = demo_engine.allocate(12000, seed=7, now=NOW)
+    assert [(row[0], int(row[2]), float(row[3])) for row in rows[:-1]] == [
+        (a["id"], a["posts"], a["amount"]) for a in plan["allocations"]]
+    assert all(row[1] == DEMO_NAMES[row[0]] for row in rows[:-1])
+    assert rows[-1][0] == "unspent" and float(rows[-1][3]) == plan["unspent"]
+    assert sum(float(row[3]) for row in rows) == pytest.approx(12000)
+    again = run("allocate-tsv.sh", "examples/demo.kol.json", "12000", "7", engine=engine_binary, now=NOW)
+    assert again.stdout == done.stdout  # same seed, same plan
+    refused = run("allocate-tsv.sh", "examples/demo.kol.json", "-5", engine=engine_binary, now=NOW)
+    assert refused.returncode == 1 and "kol/allocate: params.budget" in refused.stderr

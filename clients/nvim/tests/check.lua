@@ -1,6 +1,7 @@
 -- Runs inside `nvim --headless` on a *.kol.json file with one injected error (see test_nvim_plugin.py):
--- waits for kol-engine's diagnostics, records them, edits the file, records the new set, exercises
--- :KolRank / :KolTone, and writes everything as JSON to $KOL_NVIM_OUT.
+-- waits for kol-engine's diagnostics (data quality and red flags), records them, edits the file, records the
+-- new set, runs :KolRank and :KolTone, and writes everything (with the buffer's texts, so that the test can
+-- ask the engine for the expected flags itself) as JSON to $KOL_NVIM_OUT.
 local out = {}
 local bufnr = vim.api.nvim_get_current_buf()
 out.version = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch
@@ -11,10 +12,16 @@ local function snapshot()
   local items = {}
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
     local lsp = d.user_data and d.user_data.lsp or {}
+    -- Red flags carry data.evidence (protocol.md §7.7); data-quality diagnostics do not.
+    local data = type(lsp.data) == 'table' and lsp.data or {}
     table.insert(items, { line = d.lnum, col = d.col, code = d.code or lsp.code, severity = d.severity,
-      message = d.message, source = d.source, namespace = d.namespace })
+      message = d.message, source = d.source, namespace = d.namespace, kolId = data.kolId,
+      redFlag = data.evidence ~= nil })
   end
-  table.sort(items, function(a, b) return a.line < b.line end)
+  table.sort(items, function(a, b)
+    if a.line ~= b.line then return a.line < b.line end
+    return tostring(a.code) < tostring(b.code)
+  end)
   return items
 end
 
@@ -25,7 +32,18 @@ end
 local attached = vim.wait(20000, function() return require('kol').client(bufnr) ~= nil end, 20)
 out.attached = attached
 vim.wait(20000, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
+-- Data-quality diagnostics and red flags arrive in one publish; wait until the set stops changing.
+local function settle()
+  local last, stable_since = key(snapshot()), vim.loop.now()
+  vim.wait(20000, function()
+    local now = key(snapshot())
+    if now ~= last then last, stable_since = now, vim.loop.now() end
+    return vim.loop.now() - stable_since >= 500
+  end, 20)
+end
+settle()
 out.first = snapshot()
+out.text_first = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n'
 
 -- The edit: fix the injected error and break another value (a negative follower count).
 local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
@@ -42,15 +60,10 @@ end
 out.fixed_line, out.broken_line = fixed, broken
 local before = key(out.first)
 vim.wait(20000, function() return key(snapshot()) ~= before end, 20)
--- Then let it settle: Neovim >= 0.10 also pulls diagnostics (textDocument/diagnostic) into a second
--- namespace, so one edit can show up in two steps.
-local last, stable_since = key(snapshot()), vim.loop.now()
-vim.wait(20000, function()
-  local now = key(snapshot())
-  if now ~= last then last, stable_since = now, vim.loop.now() end
-  return vim.loop.now() - stable_since >= 500
-end, 20)
+-- Then let it settle (a pulled set on Neovim >= 0.10 would arrive in a second step; the plugin keeps push only).
+settle()
 out.second = snapshot()
+out.text_second = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n'
 out.namespaces = {}
 for id, ns in pairs(vim.diagnostic.get_namespaces()) do out.namespaces[tostring(id)] = ns.name end
 
@@ -60,22 +73,22 @@ out.kol_under_cursor = require('kol').kol_under_cursor(bufnr)
 out.rank_lines = require('kol').rank_lines({
   kols = { { id = '1', name = 'a', score = 81.54, price = 3500, flags = { { code = 'dormant' } } } },
   shortlist = { kols = { '1' }, total = 3500 }, pilot = { '1' } })
-local rank, rank_err = require('kol').request('kol/rank', vim.empty_dict(), bufnr)
-out.rank = { ok = rank ~= nil, err = rank_err }
-if rank then
-  vim.cmd('KolRank')
-  out.rank_buffer = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+-- Runs an Ex command that should open a scratch buffer; returns its lines (nil if none opened) and closes it.
+local function scratch_lines(command)
+  vim.cmd(command)
+  if vim.api.nvim_get_current_buf() == bufnr then
+    return nil
+  end
+  local shown = vim.api.nvim_buf_get_lines(0, 0, -1, false)
+  local name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(0), ':t')
   vim.cmd('close')
+  return shown, name
 end
-local tone, tone_err = require('kol').request('kol/compareTone',
-  { a = { id = out.kol_under_cursor or '' }, b = { brief = true } }, bufnr)
-out.tone = { ok = tone ~= nil, err = tone_err }
-if tone then
-  vim.api.nvim_win_set_cursor(0, { broken + 1, 0 })
-  vim.cmd('KolTone')
-  out.tone_buffer = vim.api.nvim_buf_get_lines(0, 0, -1, false)
-  vim.cmd('close')
-end
+out.rank_buffer, out.rank_buffer_name = scratch_lines('KolRank')
+out.rank_budget_buffer = scratch_lines('KolRank 5000')
+vim.api.nvim_win_set_cursor(0, { broken + 1, 0 })
+out.tone_buffer = scratch_lines('KolTone')
+out.messages = vim.fn.execute('messages')
 
 vim.fn.writefile({ vim.fn.json_encode(out) }, vim.env.KOL_NVIM_OUT)
 vim.cmd('qa!')

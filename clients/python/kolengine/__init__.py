@@ -9,8 +9,9 @@
 __version__ = "0.1.0"
 
 from .errors import (  # noqa: E402
-    EngineClosed, EngineError, EngineNotFound, EngineTimeout, InternalError, InvalidParams, InvalidRequest,
-    MethodNotFound, ParseError, RequestCancelled, ServerNotInitialized,
+    EngineClosed, EngineError, EngineNotFound, EngineTimeout, FileError, InternalError, InvalidParams,
+    InvalidRequest, KOLInOpenDocument, MethodNotFound, MissingData, ParseError, PathNotAllowed, RequestCancelled,
+    ServerNotInitialized, UnknownKOL, UnsupportedFormat,
 )
 from .result import Result  # noqa: E402
 from .engine import Engine, tone_ref  # noqa: E402
@@ -19,5 +20,6 @@ from .discovery import find_engine  # noqa: E402
 __all__ = [
     "Engine", "Result", "EngineError", "EngineClosed", "EngineNotFound", "EngineTimeout", "InternalError",
     "InvalidParams", "InvalidRequest", "MethodNotFound", "ParseError", "RequestCancelled", "ServerNotInitialized",
+    "FileError", "PathNotAllowed", "UnsupportedFormat", "UnknownKOL", "MissingData", "KOLInOpenDocument",
     "find_engine", "tone_ref",
 ]

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import time
 import weakref
@@ -25,6 +26,7 @@ DEFAULT_TIMEOUT = 60.0
 TONE_PRESETS = ("humorous", "lighthearted", "serious", "corporate")
 
 Ref = Union[str, Dict[str, Any], Sequence[str]]
+DateLike = Union[None, str, datetime.date, datetime.datetime]
 
 
 def _clean(params: Dict[str, Any]) -> Dict[str, Any]:
@@ -38,6 +40,24 @@ def _ids(ids: Union[None, str, Iterable[str]]) -> Optional[List[str]]:
     if isinstance(ids, str):
         return [ids]
     return list(ids)
+
+
+def _date(value: DateLike) -> Optional[str]:
+    """A ``date``/``datetime`` as RFC 3339 (naive datetimes are taken as UTC); strings pass through."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.timezone.utc)
+        return value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"expected a date, datetime or RFC 3339 string, got {type(value).__name__}")
+
+
+def _analysis(params: Dict[str, Any], now: DateLike, brief, thresholds, weights) -> Dict[str, Any]:
+    """Adds the common parameters of protocol.md §7.6 to an analysis request."""
+    return _clean(dict(params, now=_date(now), brief=brief, thresholds=thresholds, weights=weights))
 
 
 def tone_ref(ref: Ref) -> Dict[str, Any]:
@@ -299,60 +319,104 @@ class Engine:
         """``kol/save``: atomically to ``.kol.json`` or ``.kols.jsonl``."""
         return self.request("kol/save", _clean({"path": os.fspath(path), "format": format}), **kw)
 
-    # Scoring (protocol.md §7)
-    def score(self, ids: Union[None, str, Iterable[str]] = None, *, brief: Optional[Dict[str, Any]] = None, **kw) -> Result:
-        """``kol/score`` → ``{"kols": [{"id", "score", "components", "confidence", "missing"}]}``."""
-        return self.request("kol/score", _clean({"ids": _ids(ids), "brief": brief}), **kw)
+    # Scoring (protocol.md §7). Every analysis takes the common parameters of §7.6: ``now`` ("today", an
+    # RFC 3339 date or date-time, or a ``date``/``datetime``; pass it for reproducible answers), ``brief``
+    # (replaces the workspace's brief for this request), ``thresholds`` (red-flag overrides by rule code) and
+    # ``weights`` (component weights by name).
+    def score(self, ids: Union[None, str, Iterable[str]] = None, *, now: DateLike = None,
+              brief: Optional[Dict[str, Any]] = None, thresholds: Optional[Dict[str, Any]] = None,
+              weights: Optional[Dict[str, float]] = None, **kw) -> Result:
+        """``kol/score`` → ``{"kols": [{"id", "score", "components": {name: {"value", "weight", "measured",
+        "explanation"}}, "confidence", "missing", "redFlagPenalty", "notApplicable"?}]}``.
+        One row per component: ``.records(explode="components")`` (``component`` = its name)."""
+        return self.request("kol/score", _analysis({"ids": _ids(ids)}, now, brief, thresholds, weights), **kw)
 
     def rank(self, *, budget: Optional[float] = None, min_score: Optional[float] = None, region: Optional[str] = None,
-             stage: Optional[str] = None, offset: Optional[int] = None, limit: Optional[int] = None,
-             brief: Optional[Dict[str, Any]] = None, **kw) -> Result:
-        """``kol/rank`` → ``{"kols": [{"id", "name", "score", "price", "flags"}], "shortlist", "pilot"}``."""
-        params = _clean({"budget": budget, "minScore": min_score, "region": region, "stage": stage,
-                         "offset": offset, "limit": limit, "brief": brief})
-        return self.request("kol/rank", params, **kw)
+             stage: Union[None, str, Iterable[str]] = None, offset: Optional[int] = None, limit: Optional[int] = None,
+             now: DateLike = None, brief: Optional[Dict[str, Any]] = None,
+             thresholds: Optional[Dict[str, Any]] = None, weights: Optional[Dict[str, float]] = None,
+             **kw) -> Result:
+        """``kol/rank`` → ``{"kols": [{"id", "name", "score", "confidence", "price", "flags": [code]}], "total",
+        "shortlist": {"kols", "total", "score", "budget", "method"} | None, "pilot", "pilotTotal"?,
+        "pilotReasons"?}``. ``budget`` defaults to the brief's; ``stage`` is a stage or a list of stages.
+        ``progress=True`` shows a bar while the KOLs are scored."""
+        stage = stage if stage is None or isinstance(stage, str) else list(stage)
+        params = {"budget": budget, "minScore": min_score, "region": region, "stage": stage, "offset": offset,
+                  "limit": limit}
+        return self.request("kol/rank", _analysis(params, now, brief, thresholds, weights), **kw)
 
-    def red_flags(self, ids: Union[None, str, Iterable[str]] = None, **kw) -> Result:
-        """``kol/redFlags`` → ``{"kols": [{"id", "flags": [{"code", "severity", "message", "evidence"}]}]}``.
-        One row per flag: ``.records(explode="flags")``."""
-        return self.request("kol/redFlags", _clean({"ids": _ids(ids)}), **kw)
+    def red_flags(self, ids: Union[None, str, Iterable[str]] = None, *, now: DateLike = None,
+                  brief: Optional[Dict[str, Any]] = None, thresholds: Optional[Dict[str, Any]] = None,
+                  weights: Optional[Dict[str, float]] = None, **kw) -> Result:
+        """``kol/redFlags`` → ``{"kols": [{"id", "flags": [{"code", "severity", "message", "evidence", "needed",
+        "range"?}], "notChecked"}], "ignoredThresholds"?}``. One row per flag: ``.records(explode="flags")``."""
+        return self.request("kol/redFlags", _analysis({"ids": _ids(ids)}, now, brief, thresholds, weights), **kw)
 
     # Tone (protocol.md §8)
     def tone_profile(self, id: Optional[str] = None, *, texts: Optional[Sequence[str]] = None,
-                     per_text: Optional[bool] = None, **kw) -> Result:
-        """``kol/toneProfile`` of a KOL (``id``) or of ``texts``."""
-        params = _clean({"id": id, "texts": list(texts) if texts is not None else None, "perText": per_text})
+                     per_text: Optional[bool] = None, since: DateLike = None, until: DateLike = None,
+                     **kw) -> Result:
+        """``kol/toneProfile`` of a KOL (``id``; ``since``/``until`` keep the posts dated in that window) or of
+        ``texts`` → ``{"id"?, "dimensions", "evidence", "posts", "perText"?}``. Evidence as rows:
+        ``.records("evidence")``."""
+        params = _clean({"id": id, "texts": list(texts) if texts is not None else None, "perText": per_text,
+                         "since": _date(since), "until": _date(until)})
         return self.request("kol/toneProfile", params, **kw)
 
-    def compare_tone(self, a: Ref, b: Ref = "brief", **kw) -> Result:
-        """``kol/compareTone`` between two refs (see ``tone_ref``); ``b`` defaults to the brief's tone."""
-        return self.request("kol/compareTone", {"a": tone_ref(a), "b": tone_ref(b)}, **kw)
+    def compare_tone(self, a: Ref, b: Ref = "brief", *, fits: Optional[float] = None,
+                     partly: Optional[float] = None, **kw) -> Result:
+        """``kol/compareTone`` between two refs (see ``tone_ref``); ``b`` defaults to the brief's tone.
+        ``fits``/``partly`` replace the verdict bounds (0.12 / 0.22) → ``{"distance", "verdict", "dimensions",
+        "best", "worst"}``."""
+        params = _clean({"a": tone_ref(a), "b": tone_ref(b), "fits": fits, "partly": partly})
+        return self.request("kol/compareTone", params, **kw)
 
     # Fans, returns, allocation, overlap, relationship (protocol.md §9)
-    def audit_fans(self, id: str, **kw) -> Result:
-        """``kol/auditFans`` → ``{"fakeShare", "interval", "sampled", "fans": [...]}``."""
-        return self.request("kol/auditFans", {"id": id}, **kw)
+    def audit_fans(self, id: Optional[str] = None, *, fans: Optional[Sequence[Dict[str, Any]]] = None,
+                   now: DateLike = None, threshold: Optional[float] = None, minimum_sample: Optional[int] = None,
+                   target_width: Optional[float] = None, **kw) -> Result:
+        """``kol/auditFans`` of a KOL's ``fanSample`` (``id``) or of ``fans`` given inline → ``{"fakeShare",
+        "interval", "sampled", "assessed", "fakeCount", "outcome", "threshold", "sampleSizeForWidth", "redFlag",
+        "fans": [{"id", "fake", "probability", "reasons", "assessed", "missing"?}]}``."""
+        params = _clean({"id": id, "fans": list(fans) if fans is not None else None, "now": _date(now),
+                         "threshold": threshold, "minimumSample": minimum_sample, "targetWidth": target_width})
+        return self.request("kol/auditFans", params, **kw)
 
     def record_campaign(self, kol_id: str, campaign: Dict[str, Any], **kw) -> Result:
-        """``kol/recordCampaign``: what one paid post cost and returned."""
+        """``kol/recordCampaign``: what one paid post cost and returned (``{id, start, cost, end?,
+        impressions?, engagements?, clicks?, conversions?, revenue?}``) → ``{"applied", "change"?,
+        "campaigns"?, "diagnostics"}``. A campaign with the same ``id`` is replaced."""
         return self.request("kol/recordCampaign", {"kolId": kol_id, "campaign": campaign}, **kw)
 
-    def returns(self, ids: Union[None, str, Iterable[str]] = None, **kw) -> Result:
-        """``kol/returns`` → ``{"kols": [{"id", "cost", "revenue", "roi", ...}], "overall"}``."""
-        return self.request("kol/returns", _clean({"ids": _ids(ids)}), **kw)
+    def returns(self, ids: Union[None, str, Iterable[str]] = None, *, seed: Optional[int] = None,
+                draws: Optional[int] = None, minimum_clicks: Optional[int] = None,
+                minimum_campaigns: Optional[int] = None, **kw) -> Result:
+        """``kol/returns`` → ``{"kols": [{"id", "campaigns", "cost", "revenue", "roi", "cpe", "cpc", "cpa", ...,
+        "roiInterval", "probabilityBest", "verdict", "says"}], "overall", "seed", "draws", "missing"?}``."""
+        params = _clean({"ids": _ids(ids), "seed": seed, "draws": draws, "minimumClicks": minimum_clicks,
+                         "minimumCampaigns": minimum_campaigns})
+        return self.request("kol/returns", params, **kw)
 
-    def allocate(self, budget: float, *, ids: Union[None, str, Iterable[str]] = None, seed: Optional[int] = None,
-                 **kw) -> Result:
-        """``kol/allocate`` → ``{"allocations": [{"id", "posts", "amount", "why"}], "unspent"}``."""
-        return self.request("kol/allocate", _clean({"budget": budget, "ids": _ids(ids), "seed": seed}), **kw)
+    def allocate(self, budget: Optional[float] = None, *, ids: Union[None, str, Iterable[str]] = None,
+                 seed: Optional[int] = None, max_posts_per_kol: Optional[int] = None,
+                 scores: Optional[Dict[str, float]] = None, now: DateLike = None, **kw) -> Result:
+        """``kol/allocate`` (``budget`` defaults to the brief's) → ``{"allocations": [{"id", "posts", "amount",
+        "why"}], "unspent", "budget", "seed", "reference", "excluded", "notChosen", "missing"?}``.
+        Same workspace, budget and seed: same plan."""
+        params = _clean({"budget": budget, "ids": _ids(ids), "seed": seed, "maxPostsPerKOL": max_posts_per_kol,
+                         "scores": scores, "now": _date(now)})
+        return self.request("kol/allocate", params, **kw)
 
     def overlap(self, ids: Union[None, str, Iterable[str]] = None, **kw) -> Result:
-        """``kol/overlap``: pairwise audience overlap and unique reach."""
+        """``kol/overlap`` → ``{"pairs": [{"a", "b", "sampleA", "sampleB", "shared", "compared", "jaccard",
+        "interval"}], "reach", "withoutFanIds", "note", "missing"?}``."""
         return self.request("kol/overlap", _clean({"ids": _ids(ids)}), **kw)
 
-    def set_stage(self, id: str, stage: str, *, notes: Optional[str] = None, **kw) -> Result:
-        """``kol/setStage``: candidate → contacted → sampling → posted → partner (or dropped)."""
-        return self.request("kol/setStage", _clean({"id": id, "stage": stage, "notes": notes}), **kw)
+    def set_stage(self, id: str, stage: str, *, note: Optional[str] = None, at: DateLike = None, **kw) -> Result:
+        """``kol/setStage``: candidate → contacted → sampling → posted → partner (or dropped). A move back
+        needs a ``note``; ``at`` defaults to now → ``{"id", "from", "stage", "move", "changed", "skipped",
+        "relationship", "next"}``."""
+        return self.request("kol/setStage", _clean({"id": id, "stage": stage, "note": note, "at": _date(at)}), **kw)
 
     # ---- editor documents (LSP, full sync) ------------------------------------------------------
 

@@ -52,6 +52,30 @@ class RequestCancelled(EngineError):
     """-32800: the request was cancelled with ``$/cancelRequest``."""
 
 
+class FileError(EngineError):
+    """-32001: the file does not exist, cannot be read or written (``data``: path, reason)."""
+
+
+class PathNotAllowed(EngineError):
+    """-32003: the path resolves outside the folders the engine may use (``data.allowedRoots``)."""
+
+
+class UnsupportedFormat(EngineError):
+    """-32004: no format this method reads or writes (``data``: path, format)."""
+
+
+class UnknownKOL(EngineError):
+    """-32005: no KOL with that id in the workspace (``data.id``)."""
+
+
+class MissingData(EngineError):
+    """-32006: the analysis needs data that is not there (``data.needed``)."""
+
+
+class KOLInOpenDocument(EngineError):
+    """-32007: the KOL belongs to an open editor document, which owns it: edit the document."""
+
+
 class EngineClosed(EngineError):
     """The engine process is gone (closed, crashed, or never started); no code from the server."""
 
@@ -79,4 +103,10 @@ _BY_CODE = {
     -32603: InternalError,
     -32002: ServerNotInitialized,
     -32800: RequestCancelled,
+    -32001: FileError,
+    -32003: PathNotAllowed,
+    -32004: UnsupportedFormat,
+    -32005: UnknownKOL,
+    -32006: MissingData,
+    -32007: KOLInOpenDocument,
 }

@@ -33,7 +33,11 @@ class TextBar:
 
 class TqdmBar:
     def __init__(self, title: str):
-        from tqdm.auto import tqdm
+        try:  # a widget bar in Jupyter needs ipywidgets; without it tqdm.auto only warns, so use the text bar
+            import ipywidgets  # noqa: F401
+            from tqdm.auto import tqdm
+        except ImportError:
+            from tqdm import tqdm
 
         self._bar = tqdm(total=100, desc=title, leave=False)
         self._at = 0.0

@@ -2,7 +2,7 @@
 
 A ``Result`` behaves like the JSON object the engine returned (a read-only mapping), and knows which of its
 members is "the table": ``kols`` for most methods, ``allocations`` for ``kol/allocate``, ``fans`` for
-``kol/auditFans``. ``records()`` gives that table as a list of dicts (standard library only);
+``kol/auditFans``, ``pairs`` for ``kol/overlap``. ``records()`` gives that table as a list of dicts (standard library only);
 ``to_frame()`` gives it as a pandas DataFrame when pandas is installed.
 """
 
@@ -68,7 +68,9 @@ class Result(Mapping):
         ``key`` picks the member (default: see ``TABLE_KEYS``). ``explode`` names a list member of each row
         to unnest: ``red_flags(...).records(explode="flags")`` gives one row per flag, the KOL's other
         fields repeated, and the flag's fields prefixed with ``flag.`` (``flag.code``, ...). Rows whose list is
-        empty are kept once with no ``flag.`` fields, so a clean KOL still appears.
+        empty are kept once with no ``flag.`` fields, so a clean KOL still appears. A member that is an object
+        keyed by name (``score(...).records(explode="components")``) gives one row per name, the name in
+        ``component`` and its fields in ``component.value``, ``component.weight``, ...
         """
         rows = self._value if key is None and isinstance(self._value, list) else self._value[key or self.table_key()]
         rows = [dict(row) if isinstance(row, dict) else {"value": row} for row in rows]
@@ -78,12 +80,16 @@ class Result(Mapping):
         out: List[Dict[str, Any]] = []
         for row in rows:
             inner = row.pop(explode, None) or []
+            if isinstance(inner, dict):
+                # A member keyed by name (``components``): one row per name, the name in ``prefix``.
+                inner = [{"": name, **value} if isinstance(value, dict) else {"": name, "value": value}
+                         for name, value in inner.items()]
             if not inner:
                 out.append(row)
             for item in inner:
                 merged = dict(row)
                 if isinstance(item, dict):
-                    merged.update({f"{prefix}.{k}": v for k, v in item.items()})
+                    merged.update({(f"{prefix}.{k}" if k else prefix): v for k, v in item.items()})
                 else:
                     merged[prefix] = item
                 out.append(merged)

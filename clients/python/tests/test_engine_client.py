@@ -358,6 +358,37 @@ def test_nested_components_flatten_to_dotted_columns():
     assert frame.loc[0, "components.engagement.value"] == 70
 
 
+def test_records_explode_a_member_keyed_by_name_gives_one_row_per_component():
+    score = {"kols": [{"id": "1", "score": 80, "components": {
+        "engagement": {"value": 70, "weight": 0.2, "measured": {"rate": 0.03}},
+        "value": {"value": 100, "weight": 0.15, "measured": None}}},
+        {"id": "2", "score": None, "components": {}}]}
+    rows = Result(score, "kol/score").records(explode="components")
+    assert rows == [
+        {"id": "1", "score": 80, "component": "engagement", "component.value": 70, "component.weight": 0.2,
+         "component.measured": {"rate": 0.03}},
+        {"id": "1", "score": 80, "component": "value", "component.value": 100, "component.weight": 0.15,
+         "component.measured": None},
+        {"id": "2", "score": None},
+    ]
+    frame = Result(score).to_frame(explode="components")
+    assert list(frame["component"].fillna("")) == ["engagement", "value", ""]
+    assert frame.loc[0, "component.measured.rate"] == 0.03
+
+
+def test_dates_become_rfc_3339_and_absent_options_are_not_sent():
+    import datetime
+
+    from kolengine.engine import _analysis, _date
+    assert _date(datetime.date(2026, 11, 26)) == "2026-11-26"
+    assert _date(datetime.datetime(2026, 11, 26, 9, 30)) == "2026-11-26T09:30:00+00:00"
+    assert _date("2026-11-26") == "2026-11-26" and _date(None) is None
+    with pytest.raises(TypeError):
+        _date(20261126)
+    assert _analysis({"ids": None}, datetime.date(2026, 11, 26), None, {"dormant": 45}, None) == {
+        "now": "2026-11-26", "thresholds": {"dormant": 45}}
+
+
 def test_allocations_table_and_list_results():
     assert Result({"allocations": [{"id": "1", "posts": 2}], "unspent": 5}).records() == [{"id": "1", "posts": 2}]
     assert Result([{"a": 1}]).records() == [{"a": 1}]

@@ -10,17 +10,18 @@ import pytest
 
 from kol_testing import REPO
 
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
+import nbclient  # scripts/test.sh installs both: a missing runner must fail, not skip the notebook
+import nbformat
 
 NOTEBOOK = REPO / "clients" / "python" / "examples" / "choose_kols.ipynb"
 
 
-def test_choose_kols_notebook_executes(engine_binary, monkeypatch):
+def test_choose_kols_notebook_executes(engine_binary, monkeypatch, tmp_path):
     # The kernel inherits the environment: the engine to run and the package source (also without pip install).
     monkeypatch.setenv("KOL_ENGINE", engine_binary)
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO / "clients" / "python"),
                                                                      os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv("KOL_NOTEBOOK_OUT", str(tmp_path))  # the plot is saved here
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     client = nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
                                      resources={"metadata": {"path": str(NOTEBOOK.parent)}})
@@ -28,6 +29,10 @@ def test_choose_kols_notebook_executes(engine_binary, monkeypatch):
     outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.get("outputs", [])]
     text = "".join(output.get("text", "") for output in outputs if output.get("output_type") == "stream")
     assert "14 KOLs loaded, 0 errors" in text
+    assert "pilot: 西湖边的阿萌" in text                      # DEMO.md: she ranks first, so she leads the pilot
+    assert "campaign added, 3 on record" in text and "stage sampling → posted" in text
+    assert "look fake" in text and "unspent" in text
+    assert (tmp_path / "score_vs_price.png").stat().st_size > 10_000
     assert any("image/png" in output.get("data", {}) for output in outputs), "the plot cell drew nothing"
 
 

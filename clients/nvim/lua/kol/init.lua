@@ -186,7 +186,8 @@ end
 --- The lines :KolTone shows for a kol/compareTone result.
 function M.tone_lines(id, result)
   local lines = {
-    'tone of ' .. id .. ' vs the brief: ' .. text(result.verdict) .. ' (distance ' .. text(result.distance) .. ')',
+    'tone of ' .. id .. ' vs the brief: ' .. text(result.verdict) .. ' (distance '
+      .. (tonumber(result.distance) and string.format('%.3f', result.distance) or '?') .. ')',
     '',
   }
   local names = vim.tbl_keys(result.dimensions or {})
@@ -229,10 +230,23 @@ function M.kol_under_cursor(bufnr)
   return nil, 'the cursor is not on a KOL'
 end
 
-function M.rank()
-  local result, err = M.request('kol/rank', vim.empty_dict())
+--- :KolRank [budget]: the workspace ranked, through the LSP command `kol.rank` (protocol.md §7.7) when the
+--- engine advertises it, else the `kol/rank` request; both answer with the `kol/rank` result.
+function M.rank(budget)
+  local params = vim.empty_dict()
+  if budget then
+    params = { budget = budget }
+  end
+  local client = M.client()
+  local provider = client and client.server_capabilities and client.server_capabilities.executeCommandProvider
+  local result, err
+  if provider and vim.tbl_contains(provider.commands or {}, 'kol.rank') then
+    result, err = M.request('workspace/executeCommand', { command = 'kol.rank', arguments = { params } })
+  else
+    result, err = M.request('kol/rank', params)
+  end
   if not result then
-    notify(err, vim.log.levels.ERROR)
+    notify(err or 'no answer', vim.log.levels.ERROR)
     return nil
   end
   return scratch('kol-rank', M.rank_lines(result))
@@ -257,8 +271,14 @@ local function define_commands()
     return
   end
   commands_defined = true
-  vim.api.nvim_create_user_command('KolRank', function() M.rank() end,
-    { desc = 'kol-engine: ranked KOLs in a scratch buffer' })
+  vim.api.nvim_create_user_command('KolRank', function(command)
+    local budget = tonumber(command.args)
+    if command.args ~= '' and not budget then
+      notify('usage: :KolRank [budget]', vim.log.levels.ERROR)
+      return
+    end
+    M.rank(budget)
+  end, { nargs = '?', desc = 'kol-engine: ranked KOLs (optionally under a budget) in a scratch buffer' })
   vim.api.nvim_create_user_command('KolTone', function() M.tone() end,
     { desc = 'kol-engine: tone of the KOL under the cursor vs the brief' })
 end
