@@ -20,7 +20,7 @@ PRICES = {kol["id"]: kol.get("price") for kol in DEMO_DATA["kols"]}
 BUDGET = DEMO_DATA["brief"]["budget"]
 AMENG = "2713968254"        # DEMO.md #1: clean, should rank first
 XIAOMAN = "3920417765"      # DEMO.md #2: clean
-BAIXIAOTONG = "1893256071"  # #3: stars-followers-mismatch, low-engagement, fake fans (20 of 24)
+BAIXIAOTONG = "1893256071"  # #3: stars-followers-mismatch, low-engagement, fake fans (30 of 36)
 FOODIE = "5617283940"       # #4: growth-spike, stage dropped
 CORPORATE = "2281630094"    # #7: tone-clash, silent-kol
 DORMANT = "4190287765"      # #11: dormant (last post 2026-07-22), no-other-media
@@ -232,17 +232,16 @@ def test_compare_tone_with_a_brief_without_tone_is_missing_data(demo):
 def test_audit_fans_of_the_bought_audience(demo):
     result = demo.audit_fans(BAIXIAOTONG, now=NOW)
     assert result["id"] == BAIXIAOTONG
-    assert result["sampled"] == len(result["fans"]) == 24
+    assert result["sampled"] == len(result["fans"]) == 36
     assert result["fakeShare"] == pytest.approx(result["fakeCount"] / result["assessed"], abs=1e-4)
     assert result["fakeCount"] == sum(fan["fake"] for fan in result["fans"])
     low, high = result["interval"]
-    assert low <= result["fakeShare"] <= high and result["fakeShare"] > 0.5  # DEMO.md: 20 of 24 empty profiles
-    assert result["outcome"] == "tooFewFans" and result["redFlag"] is None  # 24 < the default minimum of 30
-    flagged = demo.audit_fans(BAIXIAOTONG, now=NOW, minimum_sample=10)
-    assert flagged["outcome"] in ("likelyFake", "clearlyFake") and flagged["redFlag"]["code"] == "fake-fans"
-    assert demo.audit_fans(BAIXIAOTONG, now=NOW, minimum_sample=10, threshold=0.95)["redFlag"] is None
+    assert low <= result["fakeShare"] <= high and result["fakeShare"] > 0.5  # DEMO.md: 30 of 36 empty profiles
+    assert result["outcome"] in ("likelyFake", "clearlyFake") and result["redFlag"]["code"] == "fake-fans"
+    assert demo.audit_fans(BAIXIAOTONG, now=NOW, minimum_sample=40)["outcome"] == "tooFewFans"  # 36 < 40
+    assert demo.audit_fans(BAIXIAOTONG, now=NOW, threshold=0.95)["redFlag"] is None
     frame = result.to_frame()
-    assert len(frame) == 24 and {"id", "fake", "probability", "reasons"} <= set(frame.columns)
+    assert len(frame) == 36 and {"id", "fake", "probability", "reasons"} <= set(frame.columns)
     clean = demo.audit_fans(AMENG, now=NOW)
     assert clean["fakeShare"] < result["fakeShare"]
 
@@ -315,7 +314,7 @@ def test_allocate_spends_the_brief_budget_in_whole_posts_reproducibly(demo):
 def test_overlap_pairs_as_documented(demo):
     result = demo.overlap([AMENG, LAOZHOU, BAIXIAOTONG, "7810936642"])  # protocol.md §9.6
     [pair] = [row for row in result.records() if {row["a"], row["b"]} == {AMENG, LAOZHOU}]
-    assert pair["shared"] == 16 and pair["compared"] == 28 and pair["jaccard"] == pytest.approx(16 / 28, abs=1e-4)
+    assert pair["shared"] == 16 and pair["compared"] == 34 and pair["jaccard"] == pytest.approx(16 / 34, abs=1e-4)
     assert result["withoutFanIds"] == ["7810936642"]
     assert result["reach"]["share"] == pytest.approx(result["reach"]["distinct"] / result["reach"]["sampled"], abs=1e-4)
 
