@@ -18,25 +18,24 @@ enum ScoringMethods {
     }
 
     static func score(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
-        let params = try context.params(AnalysisParams.self)
-        let workspace = service.readSnapshot()
-        let engine = try params.engine(workspace)
-        var kols: [JSONValue] = []
-        for (id, kol) in select(params.ids, in: workspace) {
-            try context.checkCancellation()
-            kols.append(kol.map { engine.score($0).json } ?? ApplicationError.entry(unknownKOL: id))
-        }
-        return result(["kols": .array(kols)], engine)
+        try perKOL(context, service) { engine, kol in engine.score(kol).json }
     }
 
     static func redFlags(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
+        try perKOL(context, service) { engine, kol in engine.redFlags(kol).json }
+    }
+
+    /// One answer per requested KOL (all of them without `ids`), an unknown id answered in its own entry so
+    /// one bad id does not cost the others; cancellation is checked between KOLs.
+    private static func perKOL(_ context: RequestContext, _ service: WorkspaceService,
+                               _ analyse: (ScoringEngine, KOL) -> JSONValue) throws -> JSONValue {
         let params = try context.params(AnalysisParams.self)
         let workspace = service.readSnapshot()
         let engine = try params.engine(workspace)
         var kols: [JSONValue] = []
         for (id, kol) in select(params.ids, in: workspace) {
             try context.checkCancellation()
-            kols.append(kol.map { engine.redFlags($0).json } ?? ApplicationError.entry(unknownKOL: id))
+            kols.append(kol.map { analyse(engine, $0) } ?? ApplicationError.entry(unknownKOL: id))
         }
         return result(["kols": .array(kols)], engine)
     }
