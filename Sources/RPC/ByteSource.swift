@@ -34,7 +34,7 @@ package struct FileDescriptorSource: ByteSource {
 
 /// A source over bytes in memory, delivered in chunks of at most `chunkSize` (tests use small chunks to
 /// exercise every split of a header or a body).
-package struct MemorySource: ByteSource {
+package struct MemorySource: ByteSource, Sendable {
     private var bytes: [UInt8]
     private var position = 0
     private let chunkSize: Int

@@ -8,6 +8,15 @@ extension Server {
         run(source: FileDescriptorSource(fd: input), sink: FileDescriptorSink(fd: output))
     }
 
+    /// Runs the reader loop on a thread of its own and awaits its exit status. Use this from async code
+    /// (tests): the loop blocks, and blocking a thread of the small cooperative pool can starve the very
+    /// handler tasks it waits for.
+    package func runDetached<Source: ByteSource & Sendable>(source: Source, sink: any ByteSink) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.run(source: source, sink: sink)) }.start()
+        }
+    }
+
     /// The reader loop. Runs on the calling thread; handlers run as tasks. Exit status: 0 after
     /// `shutdown` + `exit` (or end of input in line mode), 1 for `exit` without `shutdown` or end of input
     /// in LSP framing without `shutdown`.

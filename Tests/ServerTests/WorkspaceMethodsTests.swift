@@ -104,6 +104,13 @@ import Testing
         #expect(ids == [["id": "a", "followers": 280000], ["id": "b", "followers": 1], ["id": "c"]])
         let replaced = try await h.call("kol/load", #"{"text": "id,name\nz,Zed\n", "format": "csv", "replace": true}"#)
         #expect(replaced["total"]?.int == 1)
+        // Unknown top-level members of a .kol.json survive a load → save.
+        let folder = try makeTemporaryFolder()
+        let saver = WorkspaceHarness(allowedPaths: [folder])
+        _ = try await saver.call("kol/load", #"{"text": "{\"version\": 1, \"kols\": [], \"notes\": \"春季\"}", "format": "kol.json"}"#)
+        _ = try await saver.call("kol/save", #"{"path": \#(quoted(folder + "/n.kol.json"))}"#)
+        let saved = String(decoding: FileManager.default.contents(atPath: folder + "/n.kol.json") ?? Data(), as: UTF8.self)
+        #expect(saved.contains(#""notes": "春季""#))
     }
 
     @Test func cancelledLoadChangesNothing() async throws {

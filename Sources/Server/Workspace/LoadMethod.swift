@@ -20,6 +20,8 @@ enum LoadMethod {
         var brief: Brief?
         var kols: [KOL]
         var diagnostics: [DataQualityDiagnostic]
+        /// Top-level members of a `.kol.json` this version does not know, kept for saving.
+        var extra = JSONObject()
         /// For turning byte ranges into lines and LSP ranges; nil when the bytes were streamed or CSV.
         var index: LineIndex?
     }
@@ -75,12 +77,14 @@ enum LoadMethod {
     /// `replace`: the loaded data becomes the workspace. Otherwise KOLs are merged by id (a loaded KOL
     /// replaces the one with its id, in place) and a loaded brief replaces the brief.
     static func merge(_ loaded: Loaded, into base: Workspace, replace: Bool) -> Workspace {
-        if replace { return Workspace(brief: loaded.brief, kols: loaded.kols) }
+        if replace { return Workspace(brief: loaded.brief, kols: loaded.kols, extra: loaded.extra) }
         var incoming: [String: KOL] = [:]
         for kol in loaded.kols { incoming[kol.id] = kol }
         let kept = base.kols.map { incoming.removeValue(forKey: $0.id) ?? $0 }
         let added = loaded.kols.filter { incoming[$0.id] != nil }
-        return Workspace(brief: loaded.brief ?? base.brief, kols: kept + added, extra: base.extra)
+        var extra = base.extra
+        for member in loaded.extra.members { extra[member.key] = member.value }
+        return Workspace(brief: loaded.brief ?? base.brief, kols: kept + added, extra: extra)
     }
 
     static func format(_ name: String?, path: String) throws -> WorkspaceFormat {
@@ -105,7 +109,7 @@ enum LoadMethod {
         case .kolJSON:
             let result = WorkspaceDocument.load(bytes: bytes, origin: origin, now: now, detail: .topLevel)
             return Loaded(format: format, brief: result.workspace.brief, kols: result.workspace.kols,
-                          diagnostics: result.diagnostics, index: LineIndex(bytes: bytes))
+                          diagnostics: result.diagnostics, extra: result.workspace.extra, index: LineIndex(bytes: bytes))
         case .kolsJSONL:
             let batch = JSONLReader.read(bytes, origin: origin, now: now)
             return Loaded(format: format, brief: nil, kols: batch.kols, diagnostics: batch.diagnostics,
