@@ -20,13 +20,13 @@ for kind in "${KINDS[@]}"; do
     thread) scratch=.build-tsan ;;
     *) echo "unknown sanitizer '$kind' (address or thread)" >&2; exit 2 ;;
   esac
-  log=$scratch-test.log
+  log=$scratch/test.log
   reports=$PWD/$scratch/reports
-  rm -rf "$reports"; mkdir -p "$reports"
+  rm -rf "$reports"; mkdir -p "$reports"; : >"$log"
   start=$(date +%s)
   echo "sanitizers: $kind: building and testing in $scratch (log: $log)" >&2
   # SWIFT_BACKTRACE=enable=no: the Swift crash reporter and the sanitizers both want a crash; let them report.
-  if swift build --build-tests --sanitize="$kind" --scratch-path "$scratch" >"$log" 2>&1 &&
+  if swift build --build-tests --sanitize="$kind" --scratch-path "$scratch" >>"$log" 2>&1 &&
      KOL_ENGINE="$PWD/$scratch/debug/kol-engine" SWIFT_BACKTRACE=enable=no \
      ASAN_OPTIONS="detect_leaks=0:log_path=$reports/asan" TSAN_OPTIONS="log_path=$reports/tsan" \
        swift test --skip-build --sanitize="$kind" --scratch-path "$scratch" >>"$log" 2>&1; then
