@@ -19,8 +19,6 @@ package struct LSPFrameReader<Source: ByteSource>: MessageReader {
 
     /// Header lines longer than this are refused (real headers are a few dozen bytes).
     static var maxHeaderLineBytes: Int { 8 * 1024 }
-    private static var contentLengthName: [UInt8] { Array("content-length".utf8) }
-    private static var contentLengthPrefix: [UInt8] { Array("content-length:".utf8) }
 
     package init(reader: ByteReader<Source>, maxMessageBytes: Int = defaultMaxMessageBytes) {
         self.reader = reader
@@ -35,7 +33,7 @@ package struct LSPFrameReader<Source: ByteSource>: MessageReader {
             case .finished:
                 return .end
             case .resynchronising:
-                if reader.skip(untilCaseInsensitive: Self.contentLengthPrefix) {
+                if reader.skip(untilCaseInsensitive: contentLengthPrefix) {
                     state = .readingHeaders
                 } else {
                     state = .finished
@@ -78,10 +76,14 @@ package struct LSPFrameReader<Source: ByteSource>: MessageReader {
                 return refuse("invalid header name \(quoted(name))", badLineLength: line.count + 1)
             }
             sawHeader = true
-            if name.map(lowercased).elementsEqual(Self.contentLengthName) {
-                let value = content[(colon + 1)...].drop(while: isBlank).reversed().drop(while: isBlank).reversed()
+            if isContentLength(name) {
+                var valueStart = colon + 1
+                var valueEnd = content.endIndex
+                while valueStart < valueEnd, isBlank(content[valueStart]) { valueStart += 1 }
+                while valueEnd > valueStart, isBlank(content[valueEnd - 1]) { valueEnd -= 1 }
+                let value = content[valueStart..<valueEnd]
                 guard let length = parseLength(value) else {
-                    return refuse("invalid Content-Length \(quoted(value[...]))", badLineLength: line.count + 1)
+                    return refuse("invalid Content-Length \(quoted(value))", badLineLength: line.count + 1)
                 }
                 if let earlier = contentLength, earlier != length {
                     return refuse("conflicting Content-Length headers (\(earlier) and \(length))")
@@ -118,7 +120,7 @@ package struct LSPFrameReader<Source: ByteSource>: MessageReader {
     }
 
     /// A decimal length: digits only (no sign), at most 18 of them so it cannot overflow.
-    private func parseLength(_ digits: some Collection<UInt8>) -> Int? {
+    private func parseLength(_ digits: ArraySlice<UInt8>) -> Int? {
         guard !digits.isEmpty, digits.count <= 18 else { return nil }
         var value = 0
         for byte in digits {
@@ -129,14 +131,32 @@ package struct LSPFrameReader<Source: ByteSource>: MessageReader {
     }
 }
 
+/// Matched case-insensitively; a file-level constant because generic types cannot have stored statics.
+private let contentLengthPrefix: [UInt8] = Array("content-length:".utf8)
+
+/// Whether a header name is `Content-Length`, in any letter case (no allocation: this runs per message).
+private func isContentLength(_ name: ArraySlice<UInt8>) -> Bool {
+    guard name.count == 14 else { return false }
+    var index = name.startIndex
+    for expected in contentLengthPrefix.prefix(14) {
+        if lowercased(name[index]) != expected { return false }
+        index += 1
+    }
+    return true
+}
+
 /// RFC 7230 token characters (what a header name may contain).
 private func isTokenByte(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
          UInt8(ascii: "0")...UInt8(ascii: "9"):
         return true
+    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+         UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+         UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+        return true
     default:
-        return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+        return false
     }
 }
 

@@ -11,8 +11,17 @@ extension Server {
         case "initialized":
             break
         case "shutdown":
+            // Later requests are refused from now on; the answer waits until every earlier request has
+            // finished (queued like a write), so a client that exits on it never cuts off a running save.
             lifecycle = .shutDown
-            answer(call, reply, .success(Array("null".utf8)))
+            if let id = call.id {
+                outstanding.enter()
+                scheduler.submit(.write) { [self] in
+                    reply.deliver(OutgoingMessage.result(id: id, json: Array("null".utf8)), false)
+                    scheduler.finish(.write)
+                    outstanding.leave()
+                }
+            }
         case "kol/ping":
             // Echoes params byte for byte: the cheapest possible round trip, used by `kol-bench transport`.
             answer(call, reply, .success(call.paramsJSON.map(Array.init) ?? Array("null".utf8)))

@@ -10,6 +10,7 @@ let rest = Array(arguments.dropFirst())
 switch command {
 case "json": JSONBench.run(rest)
 case "transport": TransportBench.run(rest)
+case "echo-server": EchoServer.run(rest)
 case "tone": ToneBench.run(rest)
 case "train-tone": ToneTraining.run(rest)
 case "train-fans": FanTraining.run(rest)

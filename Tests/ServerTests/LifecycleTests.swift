@@ -72,6 +72,23 @@ import JSON
         #expect(t.messages.last == #"{"jsonrpc":"2.0","id":1,"result":["\/"]}"#)
     }
 
+    @Test func shutdownIsAnsweredAfterEarlierRequestsFinish() async {
+        let gate = Gate()
+        let server = lineServer()
+        server.register("test/save", access: .write) { _ in
+            await gate.wait()
+            return "saved"
+        }
+        let t = await serve(server, lines(
+            #"{"jsonrpc":"2.0","id":1,"method":"test/save"}"#, shutdownRequest,
+            #"{"jsonrpc":"2.0","id":2,"method":"test/save"}"#), atEnd: { gate.release() })
+        #expect(t.messages == [
+            #"{"jsonrpc":"2.0","id":2,"error":{"code":-32600,"message":"the server is shut down; only 'exit' is accepted"}}"#,
+            #"{"jsonrpc":"2.0","id":1,"result":"saved"}"#,
+            #"{"jsonrpc":"2.0","id":99,"result":null}"#,
+        ])
+    }
+
     @Test func setTraceIsRemembered() async {
         let server = lineServer()
         _ = await serve(server, lines(#"{"jsonrpc":"2.0","method":"$/setTrace","params":{"value":"verbose"}}"#))
