@@ -32,8 +32,16 @@ extension Server {
         default:
             break
         }
+        let registration = registration(for: call.method)
+        if let id = call.id, Self.isBuiltinNotification(call.method) || registration?.isNotification == true {
+            // JSON-RPC answers every request; a notification method sent with an id is a client mistake we
+            // report rather than run (running it and staying silent left the client waiting forever).
+            let error = RPCError.invalidRequest("'\(call.method)' is a notification: send it without an id")
+            reply.deliver(OutgoingMessage.error(id: id, error), true)
+            return .proceed
+        }
         if handleBuiltin(call, reply: reply) { return .proceed }
-        guard let registration = registration(for: call.method) else {
+        guard let registration else {
             if let id = call.id { reply.deliver(OutgoingMessage.error(id: id, .methodNotFound(call.method)), true) }
             return .proceed
         }

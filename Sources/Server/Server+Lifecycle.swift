@@ -37,6 +37,11 @@ extension Server {
         return true
     }
 
+    /// Built-in methods that are notifications by definition (never answered).
+    static func isBuiltinNotification(_ method: String) -> Bool {
+        method == "initialized" || method == "$/cancelRequest" || method == "$/setTrace"
+    }
+
     private func answer(_ call: Call, _ reply: Reply, _ outcome: Result<[UInt8], RPCError>) {
         guard let id = call.id else { return }
         switch outcome {

@@ -26,6 +26,11 @@ public final class Server: @unchecked Sendable {
         }
         var access: HandlerAccess
         var kind: Kind
+
+        var isNotification: Bool {
+            if case .notification = kind { return true }
+            return false
+        }
     }
 
     /// Shared session state (negotiated position encoding …), also reachable from every context.

@@ -14,6 +14,7 @@ case "echo-server": EchoServer.run(rest)
 case "tone": ToneBench.run(rest)
 case "train-tone": ToneTraining.run(rest)
 case "train-fans": FanTraining.run(rest)
+case "soak": Soak.run(rest)
 case "all":
     JSONBench.run(rest)
     TransportBench.run(rest)
@@ -23,6 +24,7 @@ case "--help", "-h", "help":
         """
         usage: kol-bench [all|json|transport|tone] [options]
                kol-bench train-tone|train-fans [options]   (retrain the committed model weights)
+               kol-bench soak [--requests N] [--window N] [--max-rss-growth %]   (long mixed session)
         """)
 default:
     print("kol-bench: unknown command '\(command)' (try --help)")

@@ -34,7 +34,9 @@ enum FileReading {
     }
 
     static func open(_ resolved: String, shownAs path: String) throws -> OpenFile {
-        let fd = systemOpen(resolved, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever, holding the
+        // workspace's write turn (every later request queued behind it). Cleared again below.
+        let fd = systemOpen(resolved, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else {
             throw ApplicationError.fileError(path: path, reason: String(cString: strerror(errno)))
         }
@@ -48,6 +50,12 @@ enum FileReading {
             _ = systemClose(fd)
             throw ApplicationError.fileError(path: path, reason: "is a folder, not a file")
         }
+        // Only regular files: a FIFO, socket or device (/dev/zero, /dev/stdin) never ends or blocks.
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            _ = systemClose(fd)
+            throw ApplicationError.fileError(path: path, reason: "is not a regular file")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return OpenFile(fd: fd, size: Int(info.st_size))
     }
 

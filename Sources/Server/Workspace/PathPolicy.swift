@@ -43,6 +43,11 @@ final class PathPolicy: @unchecked Sendable {
     /// The resolved path when `path` may be used, else an `ApplicationError.pathNotAllowed` (or a file
     /// error when not even its folder exists).
     func check(_ path: String) throws -> String {
+        // The C calls below stop at a NUL, so "a.kol.json\u{0}/../x" would silently mean "a.kol.json":
+        // a save would overwrite a file the client never named.
+        guard !path.utf8.contains(0) else {
+            throw ApplicationError.fileError(path: path, reason: "the path contains a NUL character")
+        }
         let absolute = PathPolicy.absolute(PathPolicy.filePath(fromURIOrPath: path), in: workingDirectory)
         guard let resolved = PathPolicy.resolveForAccess(absolute) else {
             throw ApplicationError.fileError(path: path, reason: "the folder does not exist")
