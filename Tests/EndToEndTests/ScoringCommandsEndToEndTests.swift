@@ -8,11 +8,13 @@ import Testing
 
     @Test func checkOnTheDemoPrintsFlagsAtTheirValuesThenTheRankingAndFailsOnErrorFlags() throws {
         let result = try WorkspaceCommandsEndToEndTests.run(["check", "--now", "2026-11-26", Self.demo])
-        #expect(result.status == 1)  // bought-reposts and stars-followers-mismatch are errors
+        #expect(result.status == 1)  // bought-reposts, stars-followers-mismatch and the fit-to-brief flags are errors
         let lines = result.output.split(separator: "\n").map(String.init)
         let findings = lines.filter { $0.hasPrefix(Self.demo + ":") }
         #expect(findings.count == 20)  // DEMO.md's designed flags (with fake-fans) plus its two allowed side effects
-        #expect(findings.contains { $0.hasSuffix("[tone-clash]") && $0.contains(": warning: 御茗轩茶业 (2281630094): ") })
+        #expect(findings.contains { $0.hasSuffix("[tone-clash]") && $0.contains(": error: 御茗轩茶业 (2281630094): ") })
+        #expect(findings.contains { $0.hasSuffix("[off-topic]") && $0.contains(": error: 杭州健身教练Max (5128840073): ") })
+        #expect(findings.contains { $0.hasSuffix("[generalist]") && $0.contains(": warning: 阿杰什么都聊 (3309178826): ") })
         #expect(findings.contains { $0.contains(": error: 鹿鹿的茶时光 (7810936642): ") && $0.hasSuffix("[bought-reposts]") })
         #expect(!findings.contains { $0.contains("西湖边的阿萌") || $0.contains("苏州小满的慢日子") })
         let table = try #require(lines.firstIndex { $0.hasPrefix("Ranking (14 KOLs)") })
@@ -58,7 +60,15 @@ import Testing
         #expect(output.contains("  西湖边的阿萌 [profitable]: Returned more than it cost: ROI +264 %"))
         #expect(output.contains("Next round: 30,000 CNY by Thompson sampling (seed 2026):"))
         #expect(output.contains("  西湖边的阿萌: 3 posts, 10,500 CNY."))
-        #expect(output.contains("  Unspent: 800 CNY"))
+        #expect(output.contains("  苏州小满的慢日子: 2 posts, 16,000 CNY."))
+        #expect(output.contains("  Unspent: 0 CNY"))
+        // Error-flagged KOLs are kept out of the shortlist and not explored, and the report says so.
+        #expect(output.contains("  kept out (error-severity red flags; kol/rank includeErrorFlagged lets them in):"))
+        #expect(output.contains("    茶话小院 (dormant); 御茗轩茶业 (tone-clash); 冰城小雪爱喝茶 (off-region);"))
+        #expect(output.contains("  西湖边的阿萌, 茶人老周, 苏州小满的慢日子, 上海阿栗的茶杯日记, 桐庐的小溪, 杭州吃货侦探社\n"))
+        #expect(output.contains("  Not explored (untried, with an error-severity red flag):\n    茶话小院 (dormant)\n"))
+        #expect(output.contains("    杭州健身教练Max (off-topic)\n"))
+        #expect(!output.contains("杭州健身教练Max: 1 post"))
         #expect(output.hasSuffix("Best match: 西湖边的阿萌 (score 97.8). Hover a KOL in an editor, or run kol/score, for the full\n    breakdown.\n"))
         // Readable in a 100-column terminal (Chinese characters take two columns).
         for line in output.split(separator: "\n") {

@@ -38,16 +38,45 @@ import Testing
 
     @Test func untriedPriorFollowsScoreAndReference() {
         let options = AllocationOptions()
-        #expect(options.priorMean(score: 50, reference: 2) == 2)
-        #expect(options.priorMean(score: 100, reference: 2) == 3)
-        #expect(options.priorMean(score: 0, reference: 2) == 1)
-        #expect(options.priorMean(score: nil, reference: 2) == 2)   // neutral 50
-        #expect(options.priorMean(score: 400, reference: 1) == 1.5) // clamped to 100
+        // reference × (score/100)²: 2 × 0.5² = 0.5, 2 × 1² = 2, 2 × 0² = 0, 1.08 × 0.92² = 0.914112.
+        #expect(options.priorMean(score: 50, reference: 2) == 0.5)
+        #expect(options.priorMean(score: 100, reference: 2) == 2)
+        #expect(options.priorMean(score: 0, reference: 2) == 0)
+        #expect(options.priorMean(score: nil, reference: 2) == 0.5)   // neutral 50
+        #expect(options.priorMean(score: 400, reference: 1) == 1)     // clamped to 100
+        #expect(abs(options.priorMean(score: 92, reference: 1.08) - 0.914112) < 1e-12)
+        // Below break-even unless the score is high: with a break-even reference only 100 reaches 1.
+        #expect(options.priorMean(score: 99, reference: 1) < 1)
+        var linear = options
+        linear.priorExponent = 1
+        #expect(linear.priorMean(score: 80, reference: 2) == 1.6)
         // With no measured KOL the reference is break-even (1), and it is said.
         let plan = BudgetAllocator.allocate(budget: 1000, kols: [Self.untried("a", price: 100)], evidence: [], scores: ["a": 80])
         #expect(plan.referenceAssumed)
         #expect(plan.reference == 1)
         #expect(plan.allocations.first?.why.contains("score 80") == true)
+    }
+
+    @Test func untriedKOLsWithErrorFlagsAreNotExploredUnlessIncluded() throws {
+        let star = Self.tried("star", price: 1000, clicks: 2000, conversions: 100, revenue: 20000)
+        let fake = Self.tried("fake", price: 1000, clicks: 2000, conversions: 100, revenue: 20000)
+        let offTopic = Self.untried("coach", price: 100)
+        let clean = Self.untried("clean", price: 100)
+        let kols = [star, fake, offTopic, clean]
+        let flags: [String: [RedFlagCode]] = ["coach": [.offTopic], "fake": [.fakeFans], "clean": []]
+        let plan = BudgetAllocator.allocate(budget: 10_000, kols: kols, evidence: kols,
+                                            scores: ["coach": 95, "clean": 95], errorFlags: flags)
+        // The untried off-topic KOL is excluded with its flag; a measured KOL's own returns decide.
+        #expect(plan.excluded.map(\.id) == ["coach"])
+        #expect(plan.excluded.map(\.reason) == [.errorFlags])
+        #expect(plan.excluded.first?.why.contains("off-topic") == true)
+        #expect(Set(plan.allocations.map(\.id)).isSuperset(of: ["star", "fake"]))
+        #expect(!plan.allocations.contains { $0.id == "coach" })
+        var options = AllocationOptions()
+        options.includeErrorFlagged = true
+        let included = BudgetAllocator.allocate(budget: 10_000, kols: kols, evidence: kols,
+                                                scores: ["coach": 95, "clean": 95], errorFlags: flags, options: options)
+        #expect(included.excluded.isEmpty)
     }
 
     @Test func reproducibleBySeedAndNeverOverBudgetAcrossManyRandomCases() {

@@ -82,8 +82,11 @@ struct ScoringDemoTests {
         let shortlist = try #require(result.shortlist)
         #expect(shortlist.totalPrice <= 30_000)
         #expect(shortlist.ids.contains("2713968254"))
-        // Brute force over the 14 KOLs (2^14 subsets) confirms the shortlist is optimal.
-        let items = result.kols.compactMap { row in row.price.flatMap { p in row.score.map { (row.id, p, $0) } } }
+        // Brute force over the eligible KOLs (no error-severity flag; 2^7 subsets) confirms the shortlist is
+        // optimal among them.
+        let eligible = result.kols.filter { !$0.hasErrors }
+        #expect(eligible.count == 7)
+        let items = eligible.compactMap { row in row.price.flatMap { p in row.score.map { (row.id, p, $0) } } }
         var best = 0.0
         for mask in 0..<(1 << items.count) {
             var price = 0.0, score = 0.0

@@ -46,10 +46,10 @@ struct ScoringScoreTests {
     }
 
     @Test func redFlagsCostPoints() {
-        // Dormant (warning, −5): activity = (ramp(100 days; 7 → 100, 60 → 0) = 0 + ramp(0 posts/week) = 0) / 2 = 0.
+        // Dormant (error, −25): activity = (ramp(100 days; 7 → 100, 60 → 0) = 0 + ramp(0 posts/week) = 0) / 2 = 0.
         let kol = KOL(id: "k", posts: [F.post(daysAgo: 100)])
         let score = F.engine([kol], brief: Brief()).score(kol)
-        #expect(score.redFlagPenalty == 5)
+        #expect(score.redFlagPenalty == 25)
         #expect(score.components.first { $0.name == .activity }?.value == 0)
     }
 

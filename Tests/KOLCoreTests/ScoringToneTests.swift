@@ -56,7 +56,7 @@ struct ScoringToneTests {
     @Test func toneClashTripsOnACorporateKOLForAHumorousBriefAndPointsAtTheWorstPost() throws {
         let kol = Self.kol(Self.notices)
         let flag = try #require(Self.engine(kol, tone: .preset(.humorous)).redFlags(kol).flags.first { $0.code == .toneClash })
-        #expect(flag.severity == .warning)
+        #expect(flag.severity == .error)  // a fit-to-brief problem decides (protocol.md §7)
         #expect(flag.evidence["verdict"] == "clashes")
         #expect(flag.evidence["threshold"] == .double(0.22))
         #expect(flag.fieldPath.hasPrefix("posts[") && flag.fieldPath.hasSuffix("].text"))

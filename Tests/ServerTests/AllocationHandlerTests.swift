@@ -27,8 +27,17 @@ import Testing
         let spent = plan["allocations"]?.array.compactMap { jsonNumber($0["amount"]) }.reduce(0, +) ?? -1
         #expect(spent <= 30000)
         #expect(abs(spent + (jsonNumber(plan["unspent"]) ?? 0) - 30000) < 1e-6)
-        #expect(plan["excluded"]?.array.first?["id"]?.string == "5617283940")  // dropped
-        #expect(plan["excluded"]?.array.first?["reason"]?.string == "dropped")
+        let excluded = plan["excluded"]?.array ?? []
+        func reason(_ id: String) -> String? { excluded.first { $0["id"]?.string == id }?["reason"]?.string }
+        #expect(reason("5617283940") == "dropped")
+        // Untried KOLs with an error flag are not explored: off-topic coach, off-region, dormant, fake fans.
+        for id in ["5128840073", "6652013398", "4190287765", "1893256071"] { #expect(reason(id) == "errorFlags") }
+        #expect(excluded.first { $0["id"]?.string == "5128840073" }?["why"]?.string?.contains("off-topic") == true)
+        let allocated = Set(plan["allocations"]?.array.compactMap { $0["id"]?.string } ?? [])
+        #expect(allocated.isDisjoint(with: ["5128840073", "6652013398", "4190287765", "1893256071"]))
+        // includeErrorFlagged lets them take part again: only the dropped KOL stays excluded.
+        let open = try await h.call("kol/allocate", #"{"budget": 30000, "seed": 11, "includeErrorFlagged": true}"#)
+        #expect(open["excluded"]?.array.compactMap { $0["reason"]?.string } == ["dropped"])
         #expect(plan["allocations"]?.array.allSatisfy { ($0["why"]?.string ?? "").isEmpty == false } == true)
         // The brief's budget (30,000) is the default.
         let byBrief = try await h.call("kol/allocate", #"{"seed": 11}"#)

@@ -25,7 +25,7 @@ struct EditorAnalysisTests {
         let report = try await h.call("textDocument/diagnostic", #"{"textDocument": {"uri": \#(quoted(Self.uri))}}"#)
         let items = report["items"]?.array ?? []
         let clash = try #require(items.first { $0["code"] == "tone-clash" })
-        #expect(clash["severity"] == 2 && clash["source"] == "kol-engine")
+        #expect(clash["severity"] == 1 && clash["source"] == "kol-engine")  // an error: a fit-to-brief problem
         #expect(clash["data"]?["kolId"] == "2281630094")
         #expect(clash["message"]?.string?.hasPrefix("御茗轩茶业: The KOL's voice clashes") == true)
         // The flag points at the worst post's text: post 0 of 御茗轩茶业, on the line of its 【公告】.
@@ -44,7 +44,7 @@ struct EditorAnalysisTests {
         #expect(markdown.hasPrefix("**御茗轩茶业 (2281630094)** · score **"))
         #expect(markdown.contains("| component | value | weight | why |"))
         #expect(markdown.contains("| tone | 7 | 0.1 | voice clashes with the brief's lighthearted tone"))
-        #expect(markdown.contains("- ⚠️ `tone-clash` (warning): The KOL's voice clashes"))
+        #expect(markdown.contains("- ⛔ `tone-clash` (error): The KOL's voice clashes"))
         let outside = try await h.call("textDocument/hover", #"{"textDocument": {"uri": \#(quoted(Self.uri))}, "position": {"line": 1, "character": 2}}"#)
         #expect(outside == .null)
     }

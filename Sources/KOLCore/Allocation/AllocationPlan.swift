@@ -18,6 +18,9 @@ package enum AllocationExclusion: String, Hashable, Sendable {
     case priceAboveBudget
     /// An id asked for that is not in the workspace.
     case unknown
+    /// Untried, with an error-severity red flag (a bought audience or no fit with the brief): not explored
+    /// unless the request includes error-flagged KOLs.
+    case errorFlags
 }
 
 /// What `kol/allocate` decided.

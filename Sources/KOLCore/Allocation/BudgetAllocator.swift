@@ -41,7 +41,10 @@ package enum BudgetAllocator {
     ///   - evidence: KOLs whose measured returns set the reference for priors (usually the workspace).
     ///   - scores: the score (0–100) of each candidate by id, for untried KOLs' priors; a missing or nil
     ///     entry uses `neutralScore`.
+    ///   - errorFlags: the error-severity red flags of candidates by id; an untried KOL with any is excluded
+    ///     unless `options.includeErrorFlagged`.
     package static func allocate(budget: Double, kols: [KOL], evidence: [KOL], scores: [String: Double?],
+                                 errorFlags: [String: [RedFlagCode]] = [:],
                                  options: AllocationOptions = AllocationOptions()) -> AllocationPlan {
         let budgetFen = fen(budget) ?? 0
         let evidenceTotals = evidence.map { CampaignTotals($0.campaigns ?? []) }
@@ -73,6 +76,11 @@ package enum BudgetAllocator {
             let belief: Belief
             if let model = ConversionModel(totals.funnel, pooledRevenuePerConversion: pooled) {
                 belief = .measured(model, totals)
+            } else if !options.includeErrorFlagged, let flags = errorFlags[kol.id], !flags.isEmpty {
+                let codes = flags.map(\.rawValue).joined(separator: ", ")
+                excluded.append((kol.id, .errorFlags, "Not tried yet and has an error-severity red flag (\(codes)): "
+                    + "not explored; pass includeErrorFlagged to let it take part."))
+                continue
             } else {
                 let score = scores[kol.id] ?? nil
                 belief = .prior(mean: options.priorMean(score: score, reference: reference), score: score,
@@ -106,10 +114,10 @@ package enum BudgetAllocator {
             if arm.posts > 0 {
                 allocations.append(Allocation(id: arm.kol.id, posts: arm.posts, amount: Double(Int64(arm.posts) * arm.priceFen) / 100,
                                               why: why(arm, cap: cap, remaining: remaining, reference: reference,
-                                                       referenceAssumed: referenceAssumed)))
+                                                       referenceAssumed: referenceAssumed, exponent: options.priorExponent)))
             } else {
                 notChosen.append((arm.kol.id, "Lost every draw to better value before the budget ran out: "
-                    + belief(arm.belief, reference: reference, referenceAssumed: referenceAssumed) + "."))
+                    + belief(arm.belief, reference: reference, referenceAssumed: referenceAssumed, exponent: options.priorExponent) + "."))
             }
         }
         return AllocationPlan(allocations: allocations, unspent: Double(remaining) / 100, excluded: excluded,
@@ -123,7 +131,7 @@ package enum BudgetAllocator {
         return Int64((amount * 100).rounded())
     }
 
-    static func belief(_ belief: Belief, reference: Double, referenceAssumed: Bool) -> String {
+    static func belief(_ belief: Belief, reference: Double, referenceAssumed: Bool, exponent: Double) -> String {
         typealias T = ReturnsText
         switch belief {
         case .measured(let model, let totals):
@@ -141,14 +149,15 @@ package enum BudgetAllocator {
             let scoreText = score.map { "score \(Int($0.rounded()))" } ?? "no score (50 assumed)"
             let anchor = referenceAssumed ? "break-even assumed, no KOL measured yet" : "the median tried KOL"
             return "\(untried); \(scoreText) gives a prior of \(T.decimal(mean)) CNY back per CNY "
-                + "(\(T.decimal(reference)) for \(anchor), × (0.5 + score/100)), kept wide so it gets explored"
+                + "(\(T.decimal(reference)) for \(anchor), × (score/100)\(exponent == 2 ? "²" : "^" + T.decimal(exponent))), kept wide so it gets explored"
         }
     }
 
-    static func why(_ arm: Arm, cap: Int, remaining: Int64, reference: Double, referenceAssumed: Bool) -> String {
+    static func why(_ arm: Arm, cap: Int, remaining: Int64, reference: Double, referenceAssumed: Bool,
+                    exponent: Double) -> String {
         let price = ReturnsText.money(Double(arm.priceFen) / 100)
         var text = "\(ReturnsText.count(arm.posts, "post")) at \(price) CNY: "
-            + belief(arm.belief, reference: reference, referenceAssumed: referenceAssumed) + "."
+            + belief(arm.belief, reference: reference, referenceAssumed: referenceAssumed, exponent: exponent) + "."
         if arm.posts >= cap {
             text += " Stopped at the \(cap)-post cap for one round."
         } else if arm.priceFen > remaining {

@@ -15,6 +15,8 @@ enum AllocationHandlers {
         var scores: [String: Double]?
         /// Score as of this date (default now).
         var now: String?
+        /// Let untried KOLs with an error-severity red flag be explored (default false: excluded).
+        var includeErrorFlagged: Bool?
     }
 
     static func allocate(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
@@ -30,31 +32,33 @@ enum AllocationHandlers {
             guard (1...100).contains(cap) else { throw RPCError.invalidParams("params.maxPostsPerKOL: must be 1 to 100") }
             options.maxPostsPerKOL = cap
         }
+        options.includeErrorFlagged = params.includeErrorFlagged ?? false
         for (id, score) in params.scores ?? [:] where !(0...100).contains(score) {
             throw RPCError.invalidParams("params.scores.\(id): must be between 0 and 100")
         }
         let now = try CampaignLoop.date(params.now, path: "params.now") ?? ServerClock.now()
         let (kols, missing) = params.ids.map { CampaignLoop.kols($0, in: workspace) } ?? (workspace.kols, [])
 
-        // Scores only matter for KOLs without measured returns; the scoring engine is built only if one
-        // of those lacks a score given in the request.
+        // Scores and red flags only matter for KOLs without measured returns; the scoring engine is built
+        // only if there is one.
         var scores: [String: Double?] = [:]
+        var errorFlags: [String: [RedFlagCode]] = [:]
         var engine: ScoringEngine?
         let pooled = ConversionModel.pooledRevenuePerConversion(workspace.kols.map { CampaignTotals($0.campaigns ?? []).funnel })
         for kol in kols {
             if ConversionModel(CampaignTotals(kol.campaigns ?? []).funnel, pooledRevenuePerConversion: pooled) != nil {
                 continue  // measured: its own returns decide, the score is not used
             }
-            if let given = params.scores?[kol.id] {
-                scores[kol.id] = given
-                continue
-            }
+            // Untried: its error flags decide whether it may be explored (even with a score given).
             if engine == nil { engine = ScoringEngine(workspace: workspace, now: now) }
             try context.checkCancellation()
-            scores[kol.id] = engine?.score(kol).score
+            if !options.includeErrorFlagged {
+                errorFlags[kol.id] = engine?.redFlags(kol).flags.filter { $0.severity == .error }.map(\.code)
+            }
+            scores[kol.id] = params.scores?[kol.id] ?? engine?.score(kol).score
         }
         let plan = BudgetAllocator.allocate(budget: budget, kols: kols, evidence: workspace.kols, scores: scores,
-                                            options: options)
+                                            errorFlags: errorFlags, options: options)
         typealias C = CampaignLoop
         var result: JSONObject = [
             "allocations": .array(plan.allocations.map { a in

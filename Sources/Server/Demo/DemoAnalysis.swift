@@ -8,7 +8,7 @@ enum DemoAnalysis {
         let ranked = engine.rank()
         let order = ranked.kols.map(\.id)
         let currency = workspace.brief?.effectiveCurrency ?? Brief.defaultCurrency
-        var lines: [String] = ["", "Ranking for the brief (today = \(now.dateString)): score 0–100, red flags cost 15 (error) / 5 (warning)", ""]
+        var lines: [String] = ["", "Ranking for the brief (today = \(now.dateString)): score 0–100, red flags cost 25 (error) / 5 (warning)", ""]
         lines += AnalysisReport.rankedTable(ranked, workspace: workspace)
         lines.append("")
         lines += AnalysisReport.plan(ranked, workspace: workspace, currency: currency)

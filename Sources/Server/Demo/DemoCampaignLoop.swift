@@ -55,11 +55,15 @@ enum DemoCampaignLoop {
         guard let budget = workspace.brief?.budget else { return ["", "Next round: no budget in the brief."] }
         let kols = order.compactMap { workspace.kol(id: $0) }
         var scores: [String: Double?] = [:]
-        for kol in kols { scores[kol.id] = engine.score(kol).score }
+        var errorFlags: [String: [RedFlagCode]] = [:]
+        for kol in kols {
+            scores[kol.id] = engine.score(kol).score
+            errorFlags[kol.id] = engine.redFlags(kol).flags.filter { $0.severity == .error }.map(\.code)
+        }
         var options = AllocationOptions()
         options.seed = allocationSeed
         let plan = BudgetAllocator.allocate(budget: budget, kols: kols, evidence: workspace.kols, scores: scores,
-                                            options: options)
+                                            errorFlags: errorFlags, options: options)
         let currency = workspace.brief?.effectiveCurrency ?? Brief.defaultCurrency
         var lines = ["", "Next round: \(DemoReport.grouped(budget)) \(currency) by Thompson sampling (seed \(allocationSeed)):"]
         for a in plan.allocations {
@@ -67,6 +71,14 @@ enum DemoCampaignLoop {
             lines.append("  \(name): \(a.posts) post\(a.posts == 1 ? "" : "s"), \(DemoReport.grouped(a.amount.rounded())) \(currency). \(a.why)")
         }
         lines.append("  Unspent: \(DemoReport.grouped(plan.unspent.rounded())) \(currency)")
+        let flagged = plan.excluded.filter { $0.reason == .errorFlags }
+        if !flagged.isEmpty {
+            lines.append("  Not explored (untried, with an error-severity red flag):")
+            for e in flagged {
+                let codes = errorFlags[e.id]?.map(\.rawValue).joined(separator: ", ") ?? ""
+                lines.append("    \(workspace.kol(id: e.id)?.name ?? e.id) (\(codes))")
+            }
+        }
         return lines
     }
 

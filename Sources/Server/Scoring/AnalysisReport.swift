@@ -26,6 +26,11 @@ package enum AnalysisReport {
         } else {
             lines.append("Shortlist: no budget in the brief (pass one to kol/rank).")
         }
+        if !result.excluded.isEmpty {
+            lines.append("  kept out (error-severity red flags; kol/rank includeErrorFlagged lets them in):")
+            let kept = result.excluded.map { "\(names([$0.id])) (\($0.flags.map(\.rawValue).joined(separator: ", ")))" }
+            lines.append("    " + kept.joined(separator: "; "))
+        }
         if let pilot = result.pilot, !pilot.ids.isEmpty {
             lines.append("")
             lines.append("Start small: a pilot of \(pilot.ids.count) for \(DemoReport.grouped(pilot.totalPrice.rounded())) \(currency):")

@@ -49,6 +49,8 @@ enum ScoringMethods {
         var offset: Int?
         var limit: Int?
         var budget: Double?
+        /// Let KOLs with an error-severity flag into the shortlist and pilot (default false).
+        var includeErrorFlagged: Bool?
     }
 
     static func rank(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
@@ -107,7 +109,8 @@ enum ScoringMethods {
         if let limit = params.limit, limit < 0 { throw RPCError.invalidParams("params.limit: must be 0 or more") }
         if let budget = params.budget, !(budget >= 0) { throw RPCError.invalidParams("params.budget: must be 0 or more") }
         return RankRequest(minScore: params.minScore, region: params.region, stages: stages,
-                           offset: params.offset ?? 0, limit: params.limit, budget: params.budget)
+                           offset: params.offset ?? 0, limit: params.limit, budget: params.budget,
+                           includeErrorFlagged: params.includeErrorFlagged ?? false)
     }
 
     /// Adds `ignoredThresholds` when an override was not a number (so the user learns it had no effect).

@@ -50,7 +50,8 @@ public struct ActivityCriterion: ScoreCriterion {
 public struct DormantRule: RedFlagRule {
     public init() {}
     public var code: RedFlagCode { .dormant }
-    public var severity: RedFlagSeverity { .warning }
+    /// Error: a paid post on a dormant account reaches a feed that has moved on; ask the KOL first.
+    public var severity: RedFlagSeverity { .error }
     static let maxDays = ThresholdParameter("maxDaysSinceLastPost", 30,
         source: "engineering judgement: a month without a post; Weibo's feed favours recent activity")
     public var parameters: [ThresholdParameter] { [Self.maxDays] }

@@ -50,7 +50,8 @@ public struct GeographyCriterion: ScoreCriterion {
 public struct OffRegionRule: RedFlagRule {
     public init() {}
     public var code: RedFlagCode { .offRegion }
-    public var severity: RedFlagSeverity { .warning }
+    /// Error: followers outside the campaign's market cannot buy in it, whatever else the KOL does well.
+    public var severity: RedFlagSeverity { .error }
     static let minLift = ThresholdParameter("minLift", 0.5,
         source: "engineering judgement: half the share the regions would get from population alone "
             + "(NBS 7th census 2020 provincial shares)")

@@ -111,7 +111,8 @@ public struct RelevanceCriterion: ScoreCriterion {
 public struct OffTopicRule: RedFlagRule {
     public init() {}
     public var code: RedFlagCode { .offTopic }
-    public var severity: RedFlagSeverity { .warning }
+    /// Error: a KOL whose audience is there for something else cannot carry this brief (calibration, protocol.md §7).
+    public var severity: RedFlagSeverity { .error }
     static let minShare = ThresholdParameter("minKeywordPostShare", 0.2,
         source: "engineering judgement: fewer than 1 post in 5 mentions any brief keyword")
     public var parameters: [ThresholdParameter] { [Self.minShare] }

@@ -4,7 +4,8 @@ import JSON
 public struct ToneClashRule: RedFlagRule {
     public init() {}
     public var code: RedFlagCode { .toneClash }
-    public var severity: RedFlagSeverity { .warning }
+    /// Error: a voice that clashes with the brand's tone would speak for the brand in the wrong voice.
+    public var severity: RedFlagSeverity { .error }
     static let maxDistance = ThresholdParameter("maxDistance", 0.22,
         source: "the `partly` bound of the tone comparison (protocol.md §8.4): beyond it the verdict is `clashes`")
     static let minPosts = ThresholdParameter("minPosts", 3,

@@ -27,7 +27,9 @@ public struct RedFlagCode: RawRepresentable, Hashable, Sendable, Comparable, Cus
 
 /// How serious a red flag is. Error-severity flags make `kol-engine check` exit with status 1.
 public enum RedFlagSeverity: String, Hashable, Sendable, Comparable, CaseIterable {
-    /// The numbers point at fraud (bought followers or reposts): do not book without an explanation.
+    /// Decides, not nudges: the numbers point at a bought audience (fake fans, bought reposts, followers far
+    /// above the star level) or the KOL does not fit this brief at all (off-topic, off-region, dormant, a
+    /// clashing tone). Such a KOL is kept out of the shortlist, the pilot and exploration by default.
     case error
     /// A real weakness for this brief: look before booking.
     case warning

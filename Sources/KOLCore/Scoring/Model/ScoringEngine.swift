@@ -89,13 +89,16 @@ public struct ScoringEngine: Sendable {
                         missing: missing, notApplicable: notApplicable, redFlagPenalty: penalty)
     }
 
-    /// Points taken off the weighted component mean per raised flag: 15 per error, 5 per warning, 0 for
+    /// Points taken off the weighted component mean per raised flag: 25 per error, 5 per warning, 0 for
     /// information. Why: components measure degrees, flags mark things a careful marketer would not book
-    /// without an answer (bought reposts, a follower spike); two KOLs with equal components must not rank
-    /// alike when only one trips a flag. Engineering judgement; reported as `redFlagPenalty`.
+    /// without an answer; two KOLs with equal components must not rank alike when only one trips a flag.
+    /// Why 25: an error must decide, not nudge. Clean KOLs score about 85–100 on their components, so one
+    /// error puts a KOL below every clean one (the old 15 left an off-topic coach at 76, ahead of KOLs with
+    /// only warnings). Engineering judgement; reported as `redFlagPenalty`, and error-flagged KOLs are also
+    /// kept out of the shortlist and pilot by default (`RankRequest.includeErrorFlagged`).
     public static func penalty(for severity: RedFlagSeverity) -> Double {
         switch severity {
-        case .error: return 15
+        case .error: return 25
         case .warning: return 5
         case .information: return 0
         }

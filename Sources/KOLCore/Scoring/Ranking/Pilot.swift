@@ -2,7 +2,8 @@
 /// whole budget.
 ///
 /// Rules (engineering judgement, documented in protocol.md §7):
-/// - eligible: scored, priced, no error or warning flag, score ≥ 80 % of the best eligible score;
+/// - eligible: scored, priced, no warning flag and no error flag (unless the request includes error-flagged
+///   KOLs), score ≥ 80 % of the best eligible score;
 /// - pilot budget: 25 % of the budget (or, without a budget, the sum of the three cheapest eligible prices);
 /// - greedy: the best eligible KOL first, then repeatedly the eligible KOL that fits the remaining pilot
 ///   budget with the highest score + 10 for a topic not yet in the pilot + 5 for a new follower tier + 5 for

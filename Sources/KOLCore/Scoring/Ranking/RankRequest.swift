@@ -13,18 +13,23 @@ public struct RankRequest: Hashable, Sendable {
     public var limit: Int?
     /// Budget for the shortlist; nil uses `brief.budget`; no budget at all means no shortlist.
     public var budget: Double?
+    /// Let KOLs with an error-severity flag into the shortlist and pilot (default false: they are listed in
+    /// `excluded` with their flags instead). Why off by default: an error flag means a bought audience or no
+    /// fit with this brief, which a careful marketer would not book on a score alone.
+    public var includeErrorFlagged: Bool
 
     /// Engineering judgement: a region "counts" for a KOL when it holds a tenth of the followers.
     public static let minRegionShare = 0.10
 
     public init(minScore: Double? = nil, region: String? = nil, stages: Set<RelationshipStage>? = nil,
-                offset: Int = 0, limit: Int? = nil, budget: Double? = nil) {
+                offset: Int = 0, limit: Int? = nil, budget: Double? = nil, includeErrorFlagged: Bool = false) {
         self.minScore = minScore
         self.region = region
         self.stages = stages
         self.offset = offset
         self.limit = limit
         self.budget = budget
+        self.includeErrorFlagged = includeErrorFlagged
     }
 }
 
@@ -47,7 +52,22 @@ public struct RankedKOL: Hashable, Sendable {
     }
 }
 
-/// `kol/rank` result: `{ kols, total, shortlist: { kols, total, score, budget }, pilot, pilotReasons }`.
+/// A KOL kept out of the shortlist and pilot, with why.
+public struct RankExclusion: Hashable, Sendable {
+    public var id: String
+    /// The error-severity flags that kept it out, most severe first.
+    public var flags: [RedFlagCode]
+
+    /// `{ id, reason: "error-flags", flags: [code], why }`.
+    public var json: JSONValue {
+        let codes = flags.map(\.rawValue).joined(separator: ", ")
+        return .object(["id": .string(id), "reason": "error-flags", "flags": .array(flags.map { .string($0.rawValue) }),
+                        "why": .string("Error-severity red flag (\(codes)): kept out of the shortlist and pilot; "
+                                       + "pass includeErrorFlagged to consider it.")])
+    }
+}
+
+/// `kol/rank` result: `{ kols, total, shortlist: { kols, total, score, budget }, pilot, pilotReasons, excluded }`.
 public struct RankResult: Hashable, Sendable {
     /// The requested page, best first.
     public var kols: [RankedKOL]
@@ -56,6 +76,9 @@ public struct RankResult: Hashable, Sendable {
     public var shortlist: Knapsack.Solution?
     public var budget: Double?
     public var pilot: Pilot?
+    /// Filtered KOLs kept out of the shortlist and pilot (error flags), in rank order; empty when the request
+    /// includes them.
+    public var excluded: [RankExclusion] = []
 
     public var json: JSONValue {
         var object: JSONObject = ["kols": .array(kols.map(\.json)), "total": .int(Int64(total))]
@@ -72,6 +95,7 @@ public struct RankResult: Hashable, Sendable {
             object["pilotTotal"] = .double(Scoring.round(pilot.totalPrice, 2))
             object["pilotReasons"] = .array(pilot.reasons.map { .string($0) })
         }
+        object["excluded"] = .array(excluded.map(\.json))
         return .object(object)
     }
 }

@@ -1,8 +1,9 @@
 extension ScoringEngine {
     /// `kol/rank`: scores every KOL, filters, sorts (score desc, then confidence desc, then id; equal scores
     /// by lower audience overlap with the KOLs above, see `AudienceTieBreak`), pages; with a budget also the
-    /// exact best shortlist over all filtered KOLs (not just the page, preferring unique reach among equally
-    /// good sets) and a pilot (preferring fresh audiences).
+    /// exact best shortlist over all filtered KOLs without an error-severity flag (not just the page,
+    /// preferring unique reach among equally good sets) and a pilot (preferring fresh audiences). KOLs with an
+    /// error flag are listed in `excluded` instead, unless `request.includeErrorFlagged`.
     ///
     /// `progress(done, total)` is called after each KOL is scored; it may throw to stop (the Server uses it
     /// for `$/progress` and cancellation over large workspaces).
@@ -17,6 +18,7 @@ extension ScoringEngine {
             var kol: KOL
             var ranked: RankedKOL
             var hasWarnings: Bool
+            var errorFlags: [RedFlagCode]
         }
         var rows: [Row] = []
         for (done, kol) in workspace.kols.enumerated() {
@@ -34,7 +36,8 @@ extension ScoringEngine {
             rows.append(Row(kol: kol, ranked: RankedKOL(id: kol.id, name: kol.name, score: score.score,
                                                         confidence: score.confidence, price: kol.price,
                                                         flags: flags.flags.map(\.code), hasErrors: flags.hasErrors),
-                            hasWarnings: flags.flags.contains { $0.severity == .warning }))
+                            hasWarnings: flags.flags.contains { $0.severity == .warning },
+                            errorFlags: flags.flags.filter { $0.severity == .error }.map(\.code)))
         }
         rows.sort { a, b in
             let (x, y) = (a.ranked.score ?? -1, b.ranked.score ?? -1)
@@ -48,17 +51,22 @@ extension ScoringEngine {
         let start = min(max(0, request.offset), rows.count)
         let end = request.limit.map { min(rows.count, start + max(0, $0)) } ?? rows.count
         let budget = request.budget ?? context.brief?.budget
+        // Error-flagged KOLs stay in the ranking (with their penalty) but out of the shortlist and pilot.
+        let excluded = request.includeErrorFlagged ? [] : rows.filter(\.ranked.hasErrors).map { row in
+            RankExclusion(id: row.ranked.id, flags: row.errorFlags)
+        }
+        let eligible = request.includeErrorFlagged ? rows : rows.filter { !$0.ranked.hasErrors }
         var shortlist: Knapsack.Solution?
         if let budget {
-            let items = rows.compactMap { row -> Knapsack.Item? in
+            let items = eligible.compactMap { row -> Knapsack.Item? in
                 guard let price = row.ranked.price, let score = row.ranked.score else { return nil }
                 return Knapsack.Item(id: row.ranked.id, price: price, score: score)
             }
             shortlist = AudienceTieBreak.preferReach(Knapsack.solve(items, budget: budget), items: items,
                                                      budget: budget, fanIDs: fanIDs)
         }
-        let candidates = rows.compactMap { row -> Pilot.Candidate? in
-            guard !row.ranked.hasErrors, !row.hasWarnings, let score = row.ranked.score, let price = row.ranked.price,
+        let candidates = eligible.compactMap { row -> Pilot.Candidate? in
+            guard !row.hasWarnings, let score = row.ranked.score, let price = row.ranked.price,
                   price >= 0, budget.map({ price <= $0 }) ?? true else { return nil }
             let f = features(of: row.kol)
             let topic = f.topicCounts?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
@@ -69,6 +77,6 @@ extension ScoringEngine {
                                    topic: topic, tier: tier, region: region, fanIDs: fanIDs[row.kol.id] ?? [])
         }
         return RankResult(kols: rows[start..<end].map(\.ranked), total: rows.count, shortlist: shortlist,
-                          budget: budget, pilot: Pilot.choose(candidates, budget: budget))
+                          budget: budget, pilot: Pilot.choose(candidates, budget: budget), excluded: excluded)
     }
 }
