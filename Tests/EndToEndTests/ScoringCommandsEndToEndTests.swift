@@ -63,9 +63,9 @@ import Testing
         #expect(output.contains("  苏州小满的慢日子: 2 posts, 16,000 CNY."))
         #expect(output.contains("  Unspent: 0 CNY"))
         // Error-flagged KOLs are kept out of the shortlist and not explored, and the report says so.
-        #expect(output.contains("  kept out (error-severity red flags; kol/rank includeErrorFlagged lets them in):"))
-        #expect(output.contains("    茶话小院 (dormant); 御茗轩茶业 (tone-clash); 冰城小雪爱喝茶 (off-region);"))
-        #expect(output.contains("  西湖边的阿萌, 茶人老周, 苏州小满的慢日子, 上海阿栗的茶杯日记, 桐庐的小溪, 杭州吃货侦探社\n"))
+        #expect(output.contains("  kept out (error-severity red flags, or stage dropped):"))
+        #expect(output.contains("    杭州吃货侦探社 (stage dropped); 茶话小院 (dormant); 御茗轩茶业 (tone-clash);"))
+        #expect(output.contains("  西湖边的阿萌, 茶人老周, 苏州小满的慢日子, 上海阿栗的茶杯日记, 桐庐的小溪\n"))
         #expect(output.contains("  Not explored (untried, with an error-severity red flag):\n    茶话小院 (dormant)\n"))
         #expect(output.contains("    杭州健身教练Max (off-topic)\n"))
         #expect(!output.contains("杭州健身教练Max: 1 post"))

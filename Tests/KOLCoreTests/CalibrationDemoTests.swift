@@ -44,30 +44,36 @@ struct CalibrationDemoTests {
         let pilot = try #require(result.pilot)
         #expect(Set(shortlist.ids).isDisjoint(with: Self.unfit))
         #expect(Set(pilot.ids).isDisjoint(with: Self.unfit))
-        // The designed flags' KOLs, in rank order, each with its error codes.
-        #expect(result.excluded.map(\.id) == [Self.dormant, Self.toneClash, Self.offRegion, "7810936642",
+        // The dropped KOL (杭州吃货侦探社, ranked 6th) and the designed flags' KOLs, in rank order, each with its
+        // reason.
+        #expect(result.excluded.map(\.id) == ["5617283940", Self.dormant, Self.toneClash, Self.offRegion, "7810936642",
                                               Self.offTopicCoach, Self.generalist, "1893256071"])
         #expect(result.excluded.first { $0.id == Self.offTopicCoach }?.flags == [.offTopic])
         #expect(result.excluded.first { $0.id == "1893256071" }?.flags == [.fakeFans, .starsFollowersMismatch])
         let json = result.json
         let first = try #require(json["excluded"]?.array?.first)
-        #expect(first["reason"] == "error-flags")
-        #expect(first["flags"] == ["dormant"])
-        // Hand-checked: 3,500 + 2,000 + 8,000 + 4,500 + 1,500 + 9,000 = 28,500 (林老师 at 20,000 does not fit).
-        #expect(shortlist.ids == ["2713968254", "1756302918", "3920417765", "3471925560", "6023418857", "5617283940"])
-        #expect(shortlist.totalPrice == 28_500)
+        #expect(first["reason"] == "dropped")
+        #expect(first["flags"] == [])
+        let second = try #require(json["excluded"]?.array?.dropFirst().first)
+        #expect(second["reason"] == "errorFlags")
+        #expect(second["flags"] == ["dormant"])
+        // Hand-checked: 3,500 + 2,000 + 8,000 + 4,500 + 1,500 = 19,500; 林老师 at 20,000 does not fit beside
+        // them, and the dropped 杭州吃货侦探社 (9,000) is not a candidate.
+        #expect(shortlist.ids == ["2713968254", "1756302918", "3920417765", "3471925560", "6023418857"])
+        #expect(shortlist.totalPrice == 19_500)
     }
 
     @Test func includeErrorFlaggedLetsThemBackIntoTheShortlist() throws {
         let workspace = try Demo.loadDemo()
         let engine = ScoringEngine(workspace: workspace, now: Demo.demoNow)
         let result = engine.rank(RankRequest(includeErrorFlagged: true))
-        #expect(result.excluded.isEmpty)
-        #expect(result.json["excluded"] == [])
+        // Only the dropped KOL stays out: that is the business's decision, not a red flag.
+        #expect(result.excluded == [RankExclusion(id: "5617283940", reason: .dropped)])
         let shortlist = try #require(result.shortlist)
-        // With all 14 eligible the shortlist is again optimal over all (brute force, 2^14 subsets), and the
-        // cheap dormant KOL (1,200) is worth its 65.7 points there.
-        let items = result.kols.compactMap { row in row.price.flatMap { p in row.score.map { (p, $0) } } }
+        // With the 13 others eligible the shortlist is again optimal over them (brute force, 2^13 subsets), and
+        // the cheap dormant KOL (1,200) is worth its 65.7 points there.
+        let items = result.kols.filter { $0.id != "5617283940" }
+            .compactMap { row in row.price.flatMap { p in row.score.map { (p, $0) } } }
         var best = 0.0
         for mask in 0..<(1 << items.count) {
             var price = 0.0, score = 0.0

@@ -82,10 +82,12 @@ struct ScoringDemoTests {
         let shortlist = try #require(result.shortlist)
         #expect(shortlist.totalPrice <= 30_000)
         #expect(shortlist.ids.contains("2713968254"))
-        // Brute force over the eligible KOLs (no error-severity flag; 2^7 subsets) confirms the shortlist is
-        // optimal among them.
-        let eligible = result.kols.filter { !$0.hasErrors }
-        #expect(eligible.count == 7)
+        // Brute force over the eligible KOLs (no error-severity flag, not dropped; 2^6 subsets) confirms the
+        // shortlist is optimal among them.
+        let dropped = Set(result.excluded.filter { $0.reason == .dropped }.map(\.id))
+        #expect(dropped == ["5617283940"])
+        let eligible = result.kols.filter { !$0.hasErrors && !dropped.contains($0.id) }
+        #expect(eligible.count == 6)
         let items = eligible.compactMap { row in row.price.flatMap { p in row.score.map { (row.id, p, $0) } } }
         var best = 0.0
         for mask in 0..<(1 << items.count) {

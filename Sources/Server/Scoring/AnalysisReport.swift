@@ -27,8 +27,8 @@ package enum AnalysisReport {
             lines.append("Shortlist: no budget in the brief (pass one to kol/rank).")
         }
         if !result.excluded.isEmpty {
-            lines.append("  kept out (error-severity red flags; kol/rank includeErrorFlagged lets them in):")
-            let kept = result.excluded.map { "\(names([$0.id])) (\($0.flags.map(\.rawValue).joined(separator: ", ")))" }
+            lines.append("  kept out (error-severity red flags, or stage dropped):")
+            let kept = result.excluded.map { "\(names([$0.id])) (\($0.label))" }
             lines.append("    " + kept.joined(separator: "; "))
         }
         if let pilot = result.pilot, !pilot.ids.isEmpty {

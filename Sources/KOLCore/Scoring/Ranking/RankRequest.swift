@@ -54,16 +54,47 @@ public struct RankedKOL: Hashable, Sendable {
 
 /// A KOL kept out of the shortlist and pilot, with why.
 public struct RankExclusion: Hashable, Sendable {
-    public var id: String
-    /// The error-severity flags that kept it out, most severe first.
-    public var flags: [RedFlagCode]
+    /// Why a ranked KOL is not a shortlist or pilot candidate.
+    public enum Reason: Hashable, Sendable {
+        /// Error-severity red flags, most severe first (a request's `includeErrorFlagged` lets them in).
+        case errorFlags([RedFlagCode])
+        /// The relationship stage is `dropped`: the business already decided against this KOL.
+        case dropped
+    }
 
-    /// `{ id, reason: "error-flags", flags: [code], why }`.
+    public var id: String
+    public var reason: Reason
+
+    /// The error flags that kept it out (empty for a dropped KOL).
+    public var flags: [RedFlagCode] {
+        if case .errorFlags(let codes) = reason { return codes }
+        return []
+    }
+
+    /// A few words for reports: the flag codes, or "dropped".
+    public var label: String {
+        switch reason {
+        case .errorFlags(let codes): codes.map(\.rawValue).joined(separator: ", ")
+        case .dropped: "stage dropped"
+        }
+    }
+
+    /// `{ id, reason: "errorFlags" | "dropped", flags: [code], why }`.
     public var json: JSONValue {
-        let codes = flags.map(\.rawValue).joined(separator: ", ")
-        return .object(["id": .string(id), "reason": "error-flags", "flags": .array(flags.map { .string($0.rawValue) }),
-                        "why": .string("Error-severity red flag (\(codes)): kept out of the shortlist and pilot; "
-                                       + "pass includeErrorFlagged to consider it.")])
+        let why: String
+        let code: String
+        switch reason {
+        case .errorFlags:
+            code = "errorFlags"
+            why = "Error-severity red flag (\(label)): kept out of the shortlist and pilot; "
+                + "pass includeErrorFlagged to consider it."
+        case .dropped:
+            code = "dropped"
+            why = "The relationship stage is dropped: kept out of the shortlist and pilot; "
+                + "move it back with kol/setStage to consider it."
+        }
+        return .object(["id": .string(id), "reason": .string(code), "flags": .array(flags.map { .string($0.rawValue) }),
+                        "why": .string(why)])
     }
 }
 

@@ -52,10 +52,16 @@ extension ScoringEngine {
         let end = request.limit.map { min(rows.count, start + max(0, $0)) } ?? rows.count
         let budget = request.budget ?? context.brief?.budget
         // Error-flagged KOLs stay in the ranking (with their penalty) but out of the shortlist and pilot.
-        let excluded = request.includeErrorFlagged ? [] : rows.filter(\.ranked.hasErrors).map { row in
-            RankExclusion(id: row.ranked.id, flags: row.errorFlags)
+        // Dropped KOLs too: the business already decided against them (kol/setStage can bring one back).
+        let excluded = rows.compactMap { row -> RankExclusion? in
+            if row.kol.relationship?.stage == .dropped { return RankExclusion(id: row.ranked.id, reason: .dropped) }
+            if !request.includeErrorFlagged && row.ranked.hasErrors {
+                return RankExclusion(id: row.ranked.id, reason: .errorFlags(row.errorFlags))
+            }
+            return nil
         }
-        let eligible = request.includeErrorFlagged ? rows : rows.filter { !$0.ranked.hasErrors }
+        let excludedIDs = Set(excluded.map(\.id))
+        let eligible = rows.filter { !excludedIDs.contains($0.ranked.id) }
         var shortlist: Knapsack.Solution?
         if let budget {
             let items = eligible.compactMap { row -> Knapsack.Item? in
