@@ -136,7 +136,7 @@ struct AbuseGenerator {
     mutating func wrongParams() -> [UInt8] {
         let id = freshID("m")
         let methods = AbuseCatalogue.requestMethods + AbuseCatalogue.notificationMethods
-            + ["kol/unknown", "", "textDocument/hover", "$/unknown", "KOL/PING"]
+            + ["kol/unknown", "", "textDocument/definition", "$/unknown", "KOL/PING"]
         let method = random.pick(methods)
         let params = random.pick(AbuseCatalogue.scalarParams + AbuseCatalogue.arrayParams + AbuseCatalogue.objectParams)
         catalogue.expect(id, AbuseCatalogue.outcome(method: method, params: params))
