@@ -1,0 +1,180 @@
+import Dispatch
+import Foundation
+import JSON
+import KOLCore
+
+/// Open editor documents, their analysis, and `textDocument/publishDiagnostics`.
+///
+/// Coalescing without a timer: an edit only updates the text and bumps the document's revision (cheap,
+/// on the dispatcher's write turn); one background worker analyses whatever is out of date, always the
+/// latest text, and loops until nothing is. Edits that arrive while it parses are folded into its next
+/// round, so under a burst of keystrokes only the newest versions are analysed. A result is committed and
+/// published only if no newer edit arrived meanwhile, under the same lock as edits and closes, so
+/// published versions only ever increase and nothing is published for a closed document.
+///
+/// Reads (`kol/get`, pull diagnostics, …) call `settle()` first: they run the pending analysis themselves,
+/// so a read that follows an edit sees it.
+final class DocumentManager: @unchecked Sendable {
+    private let store: WorkspaceStore
+    private let session: Session
+    private let publish: @Sendable (JSONValue) -> Void
+    /// Guards `documents` and `workerState`; publishing happens under it too (see above).
+    private let lock = NSLock()
+    /// One analysis round at a time (worker or a settling read).
+    private let analysisLock = NSLock()
+    private var documents: [String: EditorDocument] = [:]
+    private var workerState = WorkerState.idle
+    private var nextRevision = 1
+
+    enum WorkerState { case idle, running }
+
+    init(store: WorkspaceStore, session: Session, publish: @escaping @Sendable (JSONValue) -> Void) {
+        self.store = store
+        self.session = session
+        self.publish = publish
+    }
+
+    // MARK: Edits (called on the dispatcher's write turn)
+
+    func open(uri: String, languageId: String?, version: Int, text: String) {
+        guard EditorDocument.isWorkspaceDocument(uri: uri, languageId: languageId) else { return }
+        lock.lock()
+        documents[uri] = EditorDocument(uri: uri, version: version, revision: takeRevision(), bytes: Array(text.utf8))
+        lock.unlock()
+        scheduleAnalysis()
+    }
+
+    func change(uri: String, version: Int?, changes: [TextEdits.Change]) {
+        lock.lock()
+        guard var document = documents[uri] else {
+            lock.unlock()
+            return
+        }
+        document.bytes = TextEdits.apply(changes, to: document.bytes, encoding: session.positionEncoding)
+        if let version { document.version = version }
+        document.revision = takeRevision()
+        documents[uri] = document
+        lock.unlock()
+        scheduleAnalysis()
+    }
+
+    /// `didSave` with `text` (when the client includes it) replaces the text; without, nothing changes.
+    func save(uri: String, text: String?) {
+        guard let text else { return }
+        lock.lock()
+        let version = documents[uri]?.version
+        lock.unlock()
+        if version != nil { change(uri: uri, version: version, changes: [TextEdits.Change(range: nil, text: text)]) }
+    }
+
+    /// Drops the document: its KOLs leave the workspace (any loaded KOL they shadowed comes back) and its
+    /// diagnostics are cleared with an empty publish, as LSP clients expect.
+    func close(uri: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard documents.removeValue(forKey: uri) != nil else { return }
+        store.setOverlay(uri: uri, nil)
+        publish(["uri": .string(uri), "diagnostics": []])
+    }
+
+    // MARK: Analysis
+
+    /// Analyses every out-of-date document now, on the caller's thread.
+    func settle() {
+        analysisLock.lock()
+        analyzePending()
+        analysisLock.unlock()
+    }
+
+    private func scheduleAnalysis() {
+        lock.lock()
+        let start = workerState == .idle
+        if start { workerState = .running }
+        lock.unlock()
+        guard start else { return }
+        DispatchQueue.global().async { [self] in
+            while true {
+                settle()
+                lock.lock()
+                if !documents.values.contains(where: \.needsAnalysis) {
+                    workerState = .idle
+                    lock.unlock()
+                    return
+                }
+                lock.unlock()
+            }
+        }
+    }
+
+    /// Caller holds `analysisLock`.
+    private func analyzePending() {
+        lock.lock()
+        let pending = documents.values.filter(\.needsAnalysis)
+        lock.unlock()
+        for document in pending {
+            let analysis = analyze(document)
+            commit(analysis, uri: document.uri)
+        }
+    }
+
+    private func analyze(_ document: EditorDocument) -> EditorDocument.Analysis {
+        let index = LineIndex(bytes: document.bytes)
+        var analysis = EditorDocument.Analysis(revision: document.revision, version: document.version, index: index,
+                                               diagnostics: [])
+        let parsed: JSONDocument
+        do {
+            parsed = try JSONDocument(bytes: document.bytes)
+        } catch {
+            analysis.diagnostics = WorkspaceDocument.load(bytes: document.bytes, origin: document.uri,
+                                                          now: ServerClock.now()).diagnostics
+            return analysis
+        }
+        let result = WorkspaceDocument.load(parsed, origin: document.uri, now: ServerClock.now(), detail: .full)
+        analysis.workspace = result.workspace
+        analysis.diagnostics = result.diagnostics
+        analysis.briefRange = parsed.root["brief"]?.range
+        analysis.briefProductRange = parsed.root["brief"]?["product"]?.range
+        return analysis
+    }
+
+    /// Stores and publishes `analysis` unless the document changed or closed meanwhile. While the text is
+    /// not valid JSON the document's KOLs from its last good version stay in the workspace: a half-typed
+    /// edit should not make KOLs blink out of every analysis.
+    private func commit(_ analysis: EditorDocument.Analysis, uri: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard var document = documents[uri], document.revision == analysis.revision else { return }
+        var analysis = analysis
+        if let workspace = analysis.workspace {
+            store.setOverlay(uri: uri, WorkspaceStore.Overlay(uri: uri, kols: workspace.kols, brief: workspace.brief))
+            analysis.diagnostics += store.conflicts(for: uri)
+        }
+        document.analysis = analysis
+        documents[uri] = document
+        let encoding = session.positionEncoding
+        publish(["uri": .string(uri), "version": .int(Int64(analysis.version)),
+                 "diagnostics": .array(analysis.diagnostics.map { DiagnosticEncoding.lsp($0, index: analysis.index, encoding: encoding) })])
+    }
+
+    // MARK: Queries (after `settle()`)
+
+    /// The latest analysis of an open document, or nil when it is not open (or not ours).
+    func analysis(uri: String) -> EditorDocument.Analysis? {
+        settle()
+        lock.lock()
+        defer { lock.unlock() }
+        return documents[uri]?.analysis
+    }
+
+    /// For tests: the current text of an open document.
+    func text(uri: String) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return documents[uri]?.bytes
+    }
+
+    private func takeRevision() -> Int {
+        defer { nextRevision += 1 }
+        return nextRevision
+    }
+}
