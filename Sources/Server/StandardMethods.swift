@@ -12,6 +12,7 @@ extension Server {
         }
         WorkspaceMethods.register(on: server, workspace)
         DocumentMethods.register(on: server, workspace)
+        StatsMethod.register(on: server, workspace)
         return server
     }
 }

@@ -24,19 +24,32 @@ enum TextEdits {
     /// range given backwards is read forwards, so a confused client cannot crash us.
     static func apply(_ changes: [Change], to bytes: [UInt8], encoding: PositionEncoding) -> [UInt8] {
         var text = bytes
+        var changed = EditorDocument.Changes.wholeText
+        apply(changes, to: &text, encoding: encoding, index: nil, changed: &changed)
+        return text
+    }
+
+    /// Applies changes in place and narrows `changed` to cover them. `index`, when given, is the line
+    /// index of `text` as it is now (it saves a pass over a large text for the first change).
+    static func apply(_ changes: [Change], to text: inout [UInt8], encoding: PositionEncoding, index: LineIndex?,
+                      changed: inout EditorDocument.Changes) {
+        var index = index
         for change in changes {
             guard let range = change.range else {
                 text = Array(change.text.utf8)
+                changed = .wholeText
+                index = nil
                 continue
             }
-            let index = LineIndex(bytes: text)
-            let a = offset(range.start, index, text.count, encoding)
-            let b = offset(range.end, index, text.count, encoding)
+            let current = index ?? LineIndex(bytes: text)
+            index = nil
+            let a = offset(range.start, current, text.count, encoding)
+            let b = offset(range.end, current, text.count, encoding)
             let lower = min(a, b)
             let upper = max(a, b)
+            changed.narrow(lower: lower, upper: upper, count: text.count)
             text.replaceSubrange(lower..<upper, with: Array(change.text.utf8))
         }
-        return text
     }
 
     private static func offset(_ position: Position, _ index: LineIndex, _ count: Int, _ encoding: PositionEncoding) -> Int {
