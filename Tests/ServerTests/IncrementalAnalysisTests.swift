@@ -88,4 +88,27 @@ import Testing
         let report = try await h.call("textDocument/diagnostic", #"{"textDocument": {"uri": \#(quoted(Self.uri))}}"#)
         #expect(report["items"] == expected.diagnostics)
     }
+
+    @Test func idChangeToARepeatedIDMatchesAFullAnalysis() async throws {
+        let h = WorkspaceHarness()
+        try await h.notify("textDocument/didOpen", DocumentTests.openParams(Self.text, uri: Self.uri))
+        _ = try await h.call("kol/stats")
+        // KOL b takes the id "a" (line 2, character 8 is the b): now a repeat, then a longer unique id.
+        try await h.notify("textDocument/didChange", Self.change(line: 2, from: 8, to: 9, "a", version: 2))
+        let repeated = try await h.call("textDocument/diagnostic", #"{"textDocument": {"uri": \#(quoted(Self.uri))}}"#)
+        let expectedRepeat = try await fullAnalysis(of: Self.text.replacingOccurrences(of: #""id": "b""#, with: #""id": "a""#))
+        #expect(repeated["items"] == expectedRepeat.diagnostics)
+        #expect(repeated["items"]?.array.map { $0["code"] } == ["duplicate-key", "duplicate-id", "replies-exceed-comments"])
+        try await h.notify("textDocument/didChange", Self.change(line: 2, from: 8, to: 9, "bbb", version: 3))
+        let stats = try await h.call("kol/stats")
+        #expect(stats["documents"]?["last"]?["kind"] == "incremental")
+        #expect(stats["workspace"]?["kols"] == 4)
+        let expected = try await fullAnalysis(of: Self.text.replacingOccurrences(of: #""id": "b""#, with: #""id": "bbb""#))
+        let report = try await h.call("textDocument/diagnostic", #"{"textDocument": {"uri": \#(quoted(Self.uri))}}"#)
+        let outline = try await h.call("textDocument/documentSymbol", #"{"textDocument": {"uri": \#(quoted(Self.uri))}}"#)
+        #expect(report["items"] == expected.diagnostics)
+        #expect(outline == expected.outline)
+        let ids = try await h.call("kol/list")["kols"]?.array.map { $0["id"] }
+        #expect(ids == ["a", "bbb", "c", "d"])
+    }
 }

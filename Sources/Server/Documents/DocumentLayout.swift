@@ -13,15 +13,20 @@ import KOLCore
 /// The result is the same as a full `WorkspaceDocument.load` of the new text: same KOLs, same findings in
 /// the same order (duplicate keys, document-level findings, then per KOL its findings and duplicate id).
 struct DocumentLayout: Sendable {
-    /// One element of the `kols` array.
+    /// One element of the `kols` array. Small on purpose (the KOL itself lives in `workspace`): an edit
+    /// copies the entry table, so its rows must be cheap to copy.
     struct Entry: Sendable {
         var range: SourceRange
-        /// nil when the element cannot be a KOL (not an object, no id).
-        var kol: KOL?
+        /// Where the element's KOL is in `workspace.kols`; nil when it is not there.
+        var position: Int?
+        /// A KOL that decoded but was left out because a KOL above has its id.
+        var droppedKOL: KOL?
         /// Decoder and validator findings, in their order.
         var findings: [DataQualityDiagnostic]
         /// Keys repeated inside the element.
         var duplicateKeys: [DataQualityDiagnostic]
+        /// The `duplicate-id` finding of a dropped KOL.
+        var duplicateID: DataQualityDiagnostic?
     }
 
     var entries: [Entry]
@@ -30,8 +35,8 @@ struct DocumentLayout: Sendable {
     var trailingDuplicateKeys: [DataQualityDiagnostic]
     /// Findings about the document itself (version, brief, the `kols` member's type).
     var documentFindings: [DataQualityDiagnostic]
-    var brief: Brief?
-    var extra: JSONObject
+    /// The document's KOLs (first of each id, in element order), brief and unknown members.
+    var workspace: Workspace
     var briefRange: SourceRange?
     var briefProductRange: SourceRange?
 
@@ -48,13 +53,15 @@ struct DocumentLayout: Sendable {
         let root = parsed.root
         let kolsNode = root["kols"]
         let elements = kolsNode?.kind == .array ? kolsNode?.elements ?? [] : []
-        var entries = elements.map { Entry(range: $0.range, kol: nil, findings: [], duplicateKeys: []) }
+        var entries = elements.map { Entry(range: $0.range, findings: [], duplicateKeys: []) }
         let starts = entries.map(\.range.start)
-        for kol in result.workspace.kols {
-            if let start = kol.source?.range?.start, let index = element(startingAt: start, starts) { entries[index].kol = kol }
+        for (position, kol) in result.workspace.kols.enumerated() {
+            if let start = kol.source?.range?.start, let index = element(startingAt: start, starts) {
+                entries[index].position = position
+            }
         }
         var layout = DocumentLayout(entries: [], leadingDuplicateKeys: [], trailingDuplicateKeys: [],
-                                    documentFindings: [], brief: result.workspace.brief, extra: result.workspace.extra,
+                                    documentFindings: [], workspace: result.workspace,
                                     briefRange: root["brief"]?.range, briefProductRange: root["brief"]?["product"]?.range,
                                     analysedKOLs: entries.count)
         let arrayStart = kolsNode?.range.start ?? Int.max
@@ -68,13 +75,13 @@ struct DocumentLayout: Sendable {
                     layout.trailingDuplicateKeys.append(diagnostic)
                 }
             } else if let index = elementIndex(ofPath: diagnostic.path), index < entries.count {
-                // Duplicate ids are worked out again on every assembly (they depend on the KOLs above); the
-                // load left such a KOL out, so decode it once more to keep it.
                 if diagnostic.code != .duplicateID {
                     entries[index].findings.append(diagnostic)
-                } else if entries[index].kol == nil {
-                    entries[index].kol = KOLDecoder.decode(elements[index], origin: origin, now: now,
-                                                           pathPrefix: "kols[\(index)]", detail: .full).kol
+                } else {
+                    // The load left this KOL out; keep it, in case an edit frees its id.
+                    entries[index].duplicateID = diagnostic
+                    entries[index].droppedKOL = KOLDecoder.decode(elements[index], origin: origin, now: now,
+                                                                  pathPrefix: "kols[\(index)]", detail: .full).kol
                 }
             } else {
                 layout.documentFindings.append(diagnostic)
@@ -109,50 +116,77 @@ struct DocumentLayout: Sendable {
         let (kol, findings) = KOLDecoder.decode(parsed.root, origin: origin, now: now, pathPrefix: "kols[\(index)]",
                                                 detail: .full, offset: start)
         var layout = self
-        layout.entries[index] = Entry(
-            range: SourceRange(start: start, end: end), kol: kol, findings: findings,
-            duplicateKeys: parsed.duplicateKeys.map {
-                DataQualityDiagnostic(code: .duplicateKey, message: DocumentLayout.duplicateKeyMessage,
-                                      range: $0.moved(by: start))
-            })
         layout.analysedKOLs = 1
-        guard delta != 0 else { return layout }
-        for later in (index + 1)..<layout.entries.count {
-            layout.entries[later].move(by: delta)
+        let position = entries[index].position
+        layout.entries[index].range = SourceRange(start: start, end: end)
+        layout.entries[index].findings = findings
+        layout.entries[index].duplicateKeys = parsed.duplicateKeys.map {
+            DataQualityDiagnostic(code: .duplicateKey, message: DocumentLayout.duplicateKeyMessage, range: $0.moved(by: start))
         }
-        let moved = { (list: inout [DataQualityDiagnostic]) in
-            for k in list.indices where (list[k].range?.start ?? -1) >= old.end { list[k].range = list[k].range?.moved(by: delta) }
+        if delta != 0 {
+            for later in (index + 1)..<layout.entries.count { layout.entries[later].move(by: delta) }
+            let moved = { (list: inout [DataQualityDiagnostic]) in
+                for k in list.indices where (list[k].range?.start ?? -1) >= old.end {
+                    list[k].range = list[k].range?.moved(by: delta)
+                }
+            }
+            moved(&layout.trailingDuplicateKeys)
+            moved(&layout.documentFindings)
+            if let range = briefRange, range.start >= old.end { layout.briefRange = range.moved(by: delta) }
+            if let range = briefProductRange, range.start >= old.end { layout.briefProductRange = range.moved(by: delta) }
         }
-        moved(&layout.trailingDuplicateKeys)
-        moved(&layout.documentFindings)
-        if let range = briefRange, range.start >= old.end { layout.briefRange = range.moved(by: delta) }
-        if let range = briefProductRange, range.start >= old.end { layout.briefProductRange = range.moved(by: delta) }
+        // The usual edit keeps the KOL's id: swap it in place, no KOL is looked at twice.
+        if let position, let kol, layout.workspace.replace(at: position, with: kol, movingLaterBy: delta) {
+            return layout
+        }
+        // The id changed, or the KOL appeared or vanished: work out which KOLs are in, from scratch.
+        var decoded = [KOL?](repeating: nil, count: entries.count)
+        for (row, entry) in entries.enumerated() {
+            if let position = entry.position { decoded[row] = workspace.kols[position] } else { decoded[row] = entry.droppedKOL }
+            if row > index, delta != 0 { decoded[row]?.source?.shift(by: delta) }
+        }
+        decoded[index] = kol
+        layout.admit(decoded)
         return layout
+    }
+
+    /// Chooses the workspace KOLs from every element's decoded KOL (nil: none): the first of each id wins,
+    /// later ones are dropped with a `duplicate-id` finding.
+    private mutating func admit(_ decoded: [KOL?]) {
+        var kols: [KOL] = []
+        kols.reserveCapacity(decoded.count)
+        var seen = Set<String>()
+        for (row, kol) in decoded.enumerated() {
+            entries[row].position = nil
+            entries[row].droppedKOL = nil
+            entries[row].duplicateID = nil
+            guard let kol else { continue }
+            if seen.insert(kol.id).inserted {
+                entries[row].position = kols.count
+                kols.append(kol)
+            } else {
+                entries[row].droppedKOL = kol
+                entries[row].duplicateID = DataQualityDiagnostic(code: .duplicateID,
+                    message: "Another KOL above already has the id \"\(kol.id)\"; this one is ignored.",
+                    range: kol.source?.range(of: "id"), path: "kols[\(row)].id", kolId: kol.id)
+            }
+        }
+        workspace = Workspace(brief: workspace.brief, kols: kols, extra: workspace.extra)
     }
 
     // MARK: Result
 
-    /// The document's workspace and findings, in the order a full load reports them.
-    func assemble() -> (workspace: Workspace, diagnostics: [DataQualityDiagnostic]) {
+    /// The document's findings, in the order a full load reports them.
+    func diagnostics() -> [DataQualityDiagnostic] {
         var diagnostics = leadingDuplicateKeys
-        for entry in entries { diagnostics += entry.duplicateKeys }
+        for entry in entries where !entry.duplicateKeys.isEmpty { diagnostics += entry.duplicateKeys }
         diagnostics += trailingDuplicateKeys
         diagnostics += documentFindings
-        var kols: [KOL] = []
-        kols.reserveCapacity(entries.count)
-        var seen = Set<String>()
-        for (index, entry) in entries.enumerated() {
-            diagnostics += entry.findings
-            guard let kol = entry.kol else { continue }
-            guard seen.insert(kol.id).inserted else {
-                diagnostics.append(DataQualityDiagnostic(code: .duplicateID,
-                    message: "Another KOL above already has the id \"\(kol.id)\"; this one is ignored.",
-                    range: kol.source?.range(of: "id"), path: "kols[\(index)].id", kolId: kol.id))
-                continue
-            }
-            kols.append(kol)
+        for entry in entries {
+            if !entry.findings.isEmpty { diagnostics += entry.findings }
+            if let duplicateID = entry.duplicateID { diagnostics.append(duplicateID) }
         }
-        return (Workspace(brief: brief, kols: kols, extra: extra), diagnostics)
+        return diagnostics
     }
 
     // MARK: Finding elements
@@ -189,10 +223,14 @@ struct DocumentLayout: Sendable {
 }
 
 extension DocumentLayout.Entry {
-    /// The element moved `delta` bytes, with its KOL's ranges and its findings.
+    /// The element moved `delta` bytes, with its findings (its KOL in the workspace is moved there).
     mutating func move(by delta: Int) {
         range = range.moved(by: delta)
-        kol?.source?.shift(by: delta)
+        droppedKOL?.source?.shift(by: delta)
+        if var finding = duplicateID {
+            finding.range = finding.range?.moved(by: delta)
+            duplicateID = finding
+        }
         for k in findings.indices { findings[k].range = findings[k].range?.moved(by: delta) }
         for k in duplicateKeys.indices { duplicateKeys[k].range = duplicateKeys[k].range?.moved(by: delta) }
     }

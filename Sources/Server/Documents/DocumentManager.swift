@@ -165,7 +165,8 @@ final class DocumentManager: @unchecked Sendable {
         let kept = min(suffix, oldCount - lower, document.bytes.count - lower)
         guard let updated = layout.updated(oldCount: oldCount, newBytes: document.bytes, prefix: lower, suffix: kept,
                                            origin: document.uri, now: ServerClock.now()) else { return nil }
-        let (workspace, diagnostics) = updated.assemble()
+        let workspace = updated.workspace
+        let diagnostics = updated.diagnostics()
         let index = previous.index.replacing(lower: lower, oldUpper: oldCount - kept, newBytes: document.bytes)
         statistics.recordAnalysis(.init(uri: document.uri, version: document.version, kind: .incremental,
                                         kolsAnalysed: updated.analysedKOLs))

@@ -80,6 +80,13 @@ final class WorkspaceStore: @unchecked Sendable {
             conflicts = [:]
             return
         }
+        // One open document and nothing loaded (the editor case): its KOLs are the workspace as they are
+        // (a document's KOL ids are already unique), without a pass that copies every KOL on each keystroke.
+        if base.kols.isEmpty, overlays.count == 1 {
+            effective = Workspace(brief: base.brief ?? overlays[0].brief, kols: overlays[0].kols, extra: base.extra)
+            conflicts = [:]
+            return
+        }
         var owner: [String: String] = [:]
         var replacement: [String: KOL] = [:]
         var added: [KOL] = []
