@@ -45,9 +45,25 @@ public struct LineIndex: Sendable {
     /// Lines before the edit are kept, lines after it shifted, and only the edited span is scanned: an
     /// editor keystroke in a 40 MB document costs a few microseconds, not a pass over the text.
     public func replacing(lower: Int, oldUpper: Int, newBytes: [UInt8]) -> LineIndex {
-        let lower = min(max(0, lower), bytes.count)
-        let oldUpper = min(max(lower, oldUpper), bytes.count)
-        let delta = newBytes.count - bytes.count
+        LineIndex.replacing(lines, lower: lower, oldUpper: oldUpper, newBytes: newBytes)
+    }
+
+    /// An index's line structure without its text. Why: an index holds the text's buffer, so while one
+    /// is alive an in-place edit of the text copies the whole buffer; keeping only `lines` lets an editor
+    /// edit 40 MB in place and still update the index cheaply afterwards.
+    public struct Lines: Sendable {
+        let starts: [Int]
+        let count: Int
+    }
+
+    public var lines: Lines { Lines(starts: lineStarts, count: bytes.count) }
+
+    /// `replacing(lower:oldUpper:newBytes:)` from the old index's `lines`.
+    public static func replacing(_ old: Lines, lower: Int, oldUpper: Int, newBytes: [UInt8]) -> LineIndex {
+        let lineStarts = old.starts
+        let lower = min(max(0, lower), old.count)
+        let oldUpper = min(max(lower, oldUpper), old.count)
+        let delta = newBytes.count - old.count
         let newUpper = oldUpper + delta
         guard newUpper >= lower else { return LineIndex(bytes: newBytes) }
         // Rescan from the byte before the edit, so a `\r` there meeting an inserted `\n` is seen as one break.

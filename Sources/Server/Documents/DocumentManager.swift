@@ -59,8 +59,11 @@ final class DocumentManager: @unchecked Sendable {
         if let analysis = document.analysis, case .span(let prefix, _) = document.changes,
            analysis.byteCount == document.bytes.count, prefix >= document.bytes.count {
             index = analysis.index
+            // The analysis keeps only the line structure from here on: with no other owner of the text's
+            // buffer, a 40 MB document is edited in place instead of copied on every keystroke.
+            document.analysis?.index = LineIndex(bytes: [])
         }
-        TextEdits.apply(changes, to: &document.bytes, encoding: session.positionEncoding, index: index,
+        TextEdits.apply(changes, to: &document.bytes, encoding: session.positionEncoding, index: &index,
                         changed: &document.changes)
         if let version { document.version = version }
         document.revision = takeRevision()
@@ -120,19 +123,28 @@ final class DocumentManager: @unchecked Sendable {
     /// Caller holds `analysisLock`.
     private func analyzePending() {
         lock.lock()
-        let pending = documents.values.filter(\.needsAnalysis)
+        let pending = documents.values.filter(\.needsAnalysis).map(\.uri)
         lock.unlock()
-        for document in pending {
-            let analysis = analyze(document)
-            commit(analysis, uri: document.uri)
+        for uri in pending {
+            guard let analysis = analyzeCurrent(uri: uri) else { continue }
+            commit(analysis, uri: uri)
         }
+    }
+
+    /// Analyses the document's current text. The copy of the document dies on return, before the commit:
+    /// an edit that arrives right after the publish must find the text's buffer unshared (no 40 MB copy).
+    private func analyzeCurrent(uri: String) -> EditorDocument.Analysis? {
+        lock.lock()
+        let document = documents[uri]
+        lock.unlock()
+        return document.map(analyze)
     }
 
     private func analyze(_ document: EditorDocument) -> EditorDocument.Analysis {
         if let analysis = analyzeIncrementally(document) { return analysis }
         let index = LineIndex(bytes: document.bytes)
         var analysis = EditorDocument.Analysis(revision: document.revision, version: document.version, index: index,
-                                               diagnostics: [])
+                                               lines: index.lines, diagnostics: [])
         analysis.byteCount = document.bytes.count
         let parsed: JSONDocument
         do {
@@ -167,11 +179,11 @@ final class DocumentManager: @unchecked Sendable {
                                            origin: document.uri, now: ServerClock.now()) else { return nil }
         let workspace = updated.workspace
         let diagnostics = updated.diagnostics()
-        let index = previous.index.replacing(lower: lower, oldUpper: oldCount - kept, newBytes: document.bytes)
+        let index = LineIndex.replacing(previous.lines, lower: lower, oldUpper: oldCount - kept, newBytes: document.bytes)
         statistics.recordAnalysis(.init(uri: document.uri, version: document.version, kind: .incremental,
                                         kolsAnalysed: updated.analysedKOLs))
         return EditorDocument.Analysis(revision: document.revision, version: document.version, index: index,
-                                       diagnostics: diagnostics, workspace: workspace, briefRange: updated.briefRange,
+                                       lines: index.lines, diagnostics: diagnostics, workspace: workspace, briefRange: updated.briefRange,
                                        briefProductRange: updated.briefProductRange, layout: updated,
                                        byteCount: document.bytes.count)
     }
@@ -185,7 +197,8 @@ final class DocumentManager: @unchecked Sendable {
         guard var document = documents[uri], document.revision == analysis.revision else { return }
         var analysis = analysis
         if let workspace = analysis.workspace {
-            store.setOverlay(uri: uri, WorkspaceStore.Overlay(uri: uri, kols: workspace.kols, brief: workspace.brief))
+            store.setOverlay(uri: uri, WorkspaceStore.Overlay(uri: uri, kols: workspace.kols, brief: workspace.brief,
+                                                                 workspace: workspace))
             analysis.diagnostics += store.conflicts(for: uri)
         }
         document.analysis = analysis

@@ -9,7 +9,11 @@ struct EditorDocument: Sendable {
         var revision: Int
         /// The client's version of that revision.
         var version: Int
+        /// Positions of this analysis's findings. Emptied by the first edit after it (see
+        /// `DocumentManager.change`): every reader settles first, so nobody reads a stale one.
         var index: LineIndex
+        /// The analysed text's line structure, for updating the index after an edit.
+        var lines: LineIndex.Lines
         var diagnostics: [DataQualityDiagnostic]
         /// The document's KOLs and brief, with full source ranges; nil when the text is not JSON.
         var workspace: Workspace?

@@ -25,15 +25,16 @@ enum TextEdits {
     static func apply(_ changes: [Change], to bytes: [UInt8], encoding: PositionEncoding) -> [UInt8] {
         var text = bytes
         var changed = EditorDocument.Changes.wholeText
-        apply(changes, to: &text, encoding: encoding, index: nil, changed: &changed)
+        var index: LineIndex?
+        apply(changes, to: &text, encoding: encoding, index: &index, changed: &changed)
         return text
     }
 
     /// Applies changes in place and narrows `changed` to cover them. `index`, when given, is the line
-    /// index of `text` as it is now (it saves a pass over a large text for the first change).
-    static func apply(_ changes: [Change], to text: inout [UInt8], encoding: PositionEncoding, index: LineIndex?,
+    /// index of `text` as it is now (it saves a pass over a large text for the first change); it is
+    /// released (set to nil) before the text is touched, so a sole owner's text is edited without a copy.
+    static func apply(_ changes: [Change], to text: inout [UInt8], encoding: PositionEncoding, index: inout LineIndex?,
                       changed: inout EditorDocument.Changes) {
-        var index = index
         for change in changes {
             guard let range = change.range else {
                 text = Array(change.text.utf8)
@@ -41,15 +42,18 @@ enum TextEdits {
                 index = nil
                 continue
             }
-            let current = index ?? LineIndex(bytes: text)
+            let (lower, upper) = span(range, index ?? LineIndex(bytes: text), text.count, encoding)
             index = nil
-            let a = offset(range.start, current, text.count, encoding)
-            let b = offset(range.end, current, text.count, encoding)
-            let lower = min(a, b)
-            let upper = max(a, b)
             changed.narrow(lower: lower, upper: upper, count: text.count)
             text.replaceSubrange(lower..<upper, with: Array(change.text.utf8))
         }
+    }
+
+    /// Byte offsets of a range, in order. Its own function so the index is released when it returns.
+    private static func span(_ range: Range, _ index: LineIndex, _ count: Int, _ encoding: PositionEncoding) -> (Int, Int) {
+        let a = offset(range.start, index, count, encoding)
+        let b = offset(range.end, index, count, encoding)
+        return (min(a, b), max(a, b))
     }
 
     private static func offset(_ position: Position, _ index: LineIndex, _ count: Int, _ encoding: PositionEncoding) -> Int {
