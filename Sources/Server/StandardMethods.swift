@@ -12,6 +12,9 @@ extension Server {
         }
         WorkspaceMethods.register(on: server, workspace)
         DocumentMethods.register(on: server, workspace)
+        ScoringMethods.register(on: server, workspace)
+        ToneMethods.register(on: server, workspace)
+        EditorMethods.register(on: server, workspace)
         StatsMethod.register(on: server, workspace)
         return server
     }

@@ -6,9 +6,8 @@ import KOLCore
 /// `*.kol.json` (whole document), `*.kols.jsonl` (line by line), `*.csv` (the KOL table, with `posts.csv`
 /// beside it when there is one). Other files get nil: `check` falls back to a JSON syntax check.
 enum DataQualityCheck {
-    static func findings(path: String, bytes: [UInt8]) -> [Finding]? {
+    static func findings(path: String, bytes: [UInt8], now: KOLDate = now()) -> [Finding]? {
         let name = (path as NSString).lastPathComponent.lowercased()
-        let now = now()
         if name.hasSuffix(".kol.json") {
             let result = WorkspaceDocument.load(bytes: bytes, origin: path, now: now, detail: .topLevel)
             return result.diagnostics.map { finding($0, file: path, index: LineIndex(bytes: bytes)) }

@@ -15,24 +15,24 @@ struct ScoringDemoTests {
         return try WorkspaceDocument.load(bytes: [UInt8](data), now: demoNow).workspace
     }
 
-    /// DEMO.md's table, minus the tone and fan-audit flags that other analyses raise.
+    /// DEMO.md's table, minus the fan-audit flag that another analysis raises.
     static let designed: [String: Set<String>] = [
         "2713968254": [], "3920417765": [],
         "1893256071": ["stars-followers-mismatch", "low-engagement"],
         "5617283940": ["growth-spike"],
         "7810936642": ["young-account-fast-growth", "bought-reposts"],
         "6023418857": ["engagement-concentrated"],
-        "2281630094": ["silent-kol"],
+        "2281630094": ["silent-kol", "tone-clash"],
         "3309178826": ["generalist"],
         "5128840073": ["off-topic"],
         "6652013398": ["off-region"],
         "4190287765": ["dormant", "no-other-media"],
         "2054471380": ["price-outlier", "channel-topic-mismatch"],
-        "3471925560": [], "1756302918": [],
+        "3471925560": ["tone-drift"], "1756302918": ["channel-tone-mismatch"],
     ]
     /// DEMO.md "possible side effects" that a sound rule may raise.
     static let allowedExtra: [String: Set<String>] = [
-        "1893256071": ["price-outlier"], "3309178826": ["off-topic"],
+        "1893256071": ["price-outlier"], "3309178826": ["off-topic"], "3471925560": ["tone-clash"],
     ]
 
     @Test func everyDesignedFlagOnItsKOLAndNoOther() throws {
@@ -56,7 +56,7 @@ struct ScoringDemoTests {
             #expect(engine.redFlags(kol).flags.isEmpty)
             let score = engine.score(kol)
             #expect(score.confidence == 1)
-            #expect(score.components.count == 8)
+            #expect(score.components.count == 9)
             #expect(score.redFlagPenalty == 0)
         }
     }

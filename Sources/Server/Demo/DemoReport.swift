@@ -5,11 +5,16 @@ import KOLCore
 /// join when their issues land), as a plain-text report a marketer can read in a terminal.
 package enum DemoReport {
     /// Loads the embedded demo and renders the report.
+    /// "Today" for the demo is the day its data was written for (examples/DEMO.md), so the report reads the
+    /// same whenever it is run.
+    package static let demoToday = KOLDate(year: 2026, month: 11, day: 26) ?? KOLDate(secondsSinceEpoch: 1_795_651_200)
+
     package static func run(now: KOLDate? = nil) -> String {
         let bytes = Array(DemoWorkspaceText.kolJSON.utf8)
-        let result = WorkspaceDocument.load(bytes: bytes, origin: "demo.kol.json", now: now ?? ServerClock.now(),
-                                            detail: .topLevel)
+        let today = now ?? demoToday
+        let result = WorkspaceDocument.load(bytes: bytes, origin: "demo.kol.json", now: today, detail: .topLevel)
         return render(result.workspace, diagnostics: result.diagnostics, index: LineIndex(bytes: bytes))
+            + DemoAnalysis.render(result.workspace, now: today)
     }
 
     package static func render(_ workspace: Workspace, diagnostics: [DataQualityDiagnostic], index: LineIndex?) -> String {
@@ -49,8 +54,6 @@ package enum DemoReport {
             lines.append("  \(diagnostic.severity.rawValue) [\(diagnostic.code.rawValue)] \(location)\(who)\(diagnostic.message)")
         }
         if diagnostics.isEmpty { lines.append("  every value is valid") }
-        lines.append("")
-        lines.append("Scores and red flags: not yet available in this build.")
         return lines.joined(separator: "\n") + "\n"
     }
 

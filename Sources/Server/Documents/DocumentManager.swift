@@ -29,6 +29,17 @@ final class DocumentManager: @unchecked Sendable {
 
     enum WorkerState { case idle, running }
 
+    /// Computes extra LSP diagnostics (red flags) for a document once its KOLs are in the workspace.
+    /// Called under `lock`: it must not call back into the manager.
+    typealias ExtraDiagnostics = @Sendable (EditorDocument.Analysis, Workspace, PositionEncoding) -> [JSONValue]
+    private var extraDiagnostics: ExtraDiagnostics?
+
+    func setExtraDiagnostics(_ provider: @escaping ExtraDiagnostics) {
+        lock.lock()
+        extraDiagnostics = provider
+        lock.unlock()
+    }
+
     init(store: WorkspaceStore, session: Session, statistics: EngineStatistics,
          publish: @escaping @Sendable (JSONValue) -> Void) {
         self.store = store
@@ -201,12 +212,18 @@ final class DocumentManager: @unchecked Sendable {
                                                                  workspace: workspace))
             analysis.diagnostics += store.conflicts(for: uri)
         }
+        let encoding = session.positionEncoding
+        if analysis.workspace != nil, let extraDiagnostics {
+            analysis.extraDiagnostics = extraDiagnostics(analysis, store.snapshot, encoding)
+        } else {
+            analysis.extraDiagnostics = document.analysis?.extraDiagnostics ?? []
+        }
         document.analysis = analysis
         document.changes = .unchanged(analysis.byteCount)
         documents[uri] = document
-        let encoding = session.positionEncoding
         publish(["uri": .string(uri), "version": .int(Int64(analysis.version)),
-                 "diagnostics": .array(analysis.diagnostics.map { DiagnosticEncoding.lsp($0, index: analysis.index, encoding: encoding) })])
+                 "diagnostics": .array(analysis.diagnostics.map { DiagnosticEncoding.lsp($0, index: analysis.index, encoding: encoding) }
+                                       + analysis.extraDiagnostics)])
     }
 
     // MARK: Queries (after `settle()`)

@@ -50,7 +50,8 @@ enum DocumentMethods {
             let encoding = context.session.positionEncoding
             guard let analysis = documents.analysis(uri: uri) else { return ["kind": "full", "items": []] }
             return ["kind": "full",
-                    "items": .array(analysis.diagnostics.map { DiagnosticEncoding.lsp($0, index: analysis.index, encoding: encoding) })]
+                    "items": .array(analysis.diagnostics.map { DiagnosticEncoding.lsp($0, index: analysis.index, encoding: encoding) }
+                                    + analysis.extraDiagnostics)]
         }
         server.register("textDocument/documentSymbol", access: .read) { context in
             let uri = try context.params(DocumentParams.self).textDocument.uri

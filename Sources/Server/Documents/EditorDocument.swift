@@ -23,6 +23,8 @@ struct EditorDocument: Sendable {
         var layout: DocumentLayout?
         /// Length of the analysed text.
         var byteCount = 0
+        /// LSP diagnostics other analyses add (red flags), published with the data-quality ones.
+        var extraDiagnostics: [JSONValue] = []
     }
 
     /// Which bytes differ from the last analysed text, so the next analysis can redo only the KOL they are in.

@@ -32,12 +32,13 @@ public struct ScoringCatalog: Sendable {
     public static let standard = ScoringCatalog(
         criteria: [
             StarsFollowersCriterion(), GrowthCriterion(), EngagementCriterion(), RelevanceCriterion(),
-            GeographyCriterion(), OtherMediaCriterion(), ActivityCriterion(), ValueCriterion(),
+            GeographyCriterion(), OtherMediaCriterion(), ActivityCriterion(), ValueCriterion(), ToneCriterion(),
         ],
         rules: [
             StarsFollowersMismatchRule(), GrowthSpikeRule(), YoungAccountFastGrowthRule(), LowEngagementRule(),
             BoughtRepostsRule(), EngagementConcentratedRule(), SilentKOLRule(), GeneralistRule(), OffTopicRule(),
             OffRegionRule(), DormantRule(), PriceOutlierRule(), NoOtherMediaRule(), ChannelTopicMismatchRule(),
+            ToneClashRule(), ToneDriftRule(), ChannelToneMismatchRule(),
         ])
 
     /// Extends the catalog (e.g. `ScoringCatalog.standard.adding(criteria: [ToneCriterion()], rules: …)`).

@@ -1,14 +1,24 @@
 extension ScoringEngine {
     /// `kol/rank`: scores every KOL, filters, sorts (score desc, then confidence desc, then id), pages; with a
     /// budget also the exact best shortlist over all filtered KOLs (not just the page) and a pilot.
+    ///
+    /// `progress(done, total)` is called after each KOL is scored; it may throw to stop (the Server uses it
+    /// for `$/progress` and cancellation over large workspaces).
     public func rank(_ request: RankRequest = RankRequest()) -> RankResult {
+        rank(request, progress: { _, _ in })
+    }
+
+    /// `rank` reporting each scored KOL to `progress`.
+    public func rank(_ request: RankRequest,
+                     progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
         struct Row {
             var kol: KOL
             var ranked: RankedKOL
             var hasWarnings: Bool
         }
         var rows: [Row] = []
-        for kol in workspace.kols {
+        for (done, kol) in workspace.kols.enumerated() {
+            try progress(done, workspace.kols.count)
             if let stages = request.stages, !stages.contains(kol.relationship?.stage ?? .candidate) { continue }
             if let region = request.region {
                 let target = TargetRegions([region])

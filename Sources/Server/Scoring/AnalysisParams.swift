@@ -1,0 +1,72 @@
+import JSON
+import KOLCore
+import RPC
+
+/// Parameters shared by the analysis methods (`kol/score`, `kol/rank`, `kol/redFlags`, tone): `now`, a brief
+/// override, threshold and weight overrides, and the KOLs asked for (protocol.md §7.5).
+struct AnalysisParams: Decodable {
+    var ids: [String]?
+    /// RFC 3339 date or date-time; the engine's clock when absent. Lets examples and tests be deterministic.
+    var now: String?
+    var brief: JSONNode?
+    var thresholds: JSONNode?
+    var weights: [String: Double]?
+
+    /// "Today" for this request.
+    func date() throws -> KOLDate {
+        guard let now else { return ServerClock.now() }
+        guard let date = KOLDate.parse(now) else {
+            throw RPCError.invalidParams("params.now: expected an RFC 3339 date or date-time, got \"\(now)\"")
+        }
+        return date
+    }
+
+    /// The request's overrides. A brief override replaces the workspace's brief for this request; its
+    /// errors are -32602 with the path (`params.brief.budget: …`).
+    func options() throws -> ScoringOptions {
+        var brief: Brief?
+        if let node = self.brief, !node.isNull {
+            let (decoded, diagnostics) = BriefDecoder.decode(node, pathPrefix: "params.brief")
+            if let error = diagnostics.first(where: { $0.severity == .error }) {
+                throw RPCError.invalidParams("\(error.path ?? "params.brief"): \(error.message)")
+            }
+            brief = decoded
+        }
+        var thresholds: JSONObject?
+        if let node = self.thresholds, !node.isNull {
+            guard node.kind == .object, case .object(let object) = node.value() else {
+                throw RPCError.invalidParams("params.thresholds: expected object, got \(node.kind)")
+            }
+            thresholds = object
+        }
+        return ScoringOptions(brief: brief, thresholds: thresholds, weights: weights)
+    }
+
+    /// The engine for this request over `workspace`.
+    func engine(_ workspace: Workspace) throws -> ScoringEngine {
+        ScoringEngine(workspace: workspace, now: try date(), options: try options())
+    }
+}
+
+/// Error codes of the analysis methods, next to the workspace ones (-32001 … -32004, protocol.md §5.1).
+enum AnalysisError {
+    /// No KOL with that id in the workspace. `data`: `{id}`.
+    static let unknownKOLCode = -32005
+    /// The data an analysis needs is not there (a KOL without post texts, `{brief: true}` with no brief tone).
+    /// `data`: `{needed}`.
+    static let missingDataCode = -32006
+
+    static func unknownKOL(_ id: String) -> RPCError {
+        RPCError(code: unknownKOLCode, message: "No KOL with id \"\(id)\" in the workspace.", data: ["id": .string(id)])
+    }
+
+    static func missingData(_ message: String, needed: String) -> RPCError {
+        RPCError(code: missingDataCode, message: message, data: ["needed": .string(needed)])
+    }
+
+    /// The per-KOL entry for an unknown id in a batch (`kol/score`, `kol/redFlags`): one bad id should not
+    /// cost the answers for the others.
+    static func entry(unknown id: String) -> JSONValue {
+        ["id": .string(id), "error": ["code": .int(Int64(unknownKOLCode)), "message": .string("No KOL with id \"\(id)\" in the workspace.")]]
+    }
+}
