@@ -20,7 +20,7 @@ enum ScoringMethods {
     static func score(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
         let params = try context.params(AnalysisParams.self)
         let workspace = service.readSnapshot()
-        let engine = try params.engine(workspace)
+        let engine = try params.engine(workspace, cache: service.analyses)
         var kols: [JSONValue] = []
         for (id, kol) in select(params.ids, in: workspace) {
             try context.checkCancellation()
@@ -32,7 +32,7 @@ enum ScoringMethods {
     static func redFlags(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
         let params = try context.params(AnalysisParams.self)
         let workspace = service.readSnapshot()
-        let engine = try params.engine(workspace)
+        let engine = try params.engine(workspace, cache: service.analyses)
         var kols: [JSONValue] = []
         for (id, kol) in select(params.ids, in: workspace) {
             try context.checkCancellation()
@@ -57,7 +57,7 @@ enum ScoringMethods {
         let analysis = try context.params(AnalysisParams.self)
         let request = try rankRequest(params)
         let workspace = service.readSnapshot()
-        let engine = try analysis.engine(workspace)
+        let engine = try analysis.engine(workspace, cache: service.analyses)
         let progress = context.progress
         progress.begin(title: "Ranking \(workspace.count) KOLs", percentage: 0)
         // Report every ~5 % (and at least every 1 000 KOLs) so a big workspace shows movement without

@@ -12,7 +12,8 @@ enum StatsMethod {
             return ["workspace": ["kols": .int(Int64(workspace.kols.count)), "posts": .int(Int64(posts)),
                                   "openDocuments": .int(Int64(service.documents.openCount))],
                     "documents": service.statistics.documentsJSON(),
-                    "loads": service.statistics.loadsJSON()]
+                    "loads": service.statistics.loadsJSON(),
+                    "analyses": service.analyses.countersJSON()]
         }
     }
 }

@@ -9,6 +9,8 @@ final class WorkspaceService: Sendable {
     let session: Session
     let documents: DocumentManager
     let statistics = EngineStatistics()
+    /// Per-KOL features and red flags reused between requests and edits.
+    let analyses = AnalysisCache()
 
     init(session: Session, allowedPaths: [String], publish: @escaping @Sendable (JSONValue) -> Void) {
         self.session = session

@@ -1,0 +1,152 @@
+import Dispatch
+import Foundation
+import JSON
+import KOLCore
+
+/// Per-KOL results that do not depend on the request, kept between requests and document edits.
+///
+/// Why: `KOLFeatures` (text index, tone profile, topics of every post) cost milliseconds per KOL, and
+/// document red flags are judged on every keystroke. Features depend on the KOL alone, so they are
+/// reused while the KOL's content is unchanged (compared without source ranges; unchanged KOLs share
+/// their storage, so the comparison is cheap). A KOL's red flags are reused while its content *and* the
+/// whole scoring context (brief, now, thresholds, weights, peer statistics) are unchanged; when the
+/// context changes every KOL is judged again, so the cache never serves a stale flag.
+/// Missing entries are computed on all cores.
+final class AnalysisCache: @unchecked Sendable {
+    /// What a KOL's red flags depend on besides the KOL.
+    struct ContextKey: Equatable, Sendable {
+        var brief: Brief?
+        var now: KOLDate
+        var thresholds: Thresholds
+        var weights: ScoreWeights
+        var peers: PeerStatistics
+
+        init(_ context: ScoringContext) {
+            brief = context.brief
+            now = context.now
+            thresholds = context.thresholds
+            weights = context.weights
+            peers = context.peers
+        }
+    }
+
+    private let lock = NSLock()
+    private var features: [String: (kol: KOL, features: KOLFeatures)] = [:]
+    private var flags: [String: (kol: KOL, flags: KOLRedFlags)] = [:]
+    private var flagsContext: ContextKey?
+    /// Counters for `kol/stats`: how many KOLs had features or red flags computed (not reused).
+    private(set) var featuresComputed = 0
+    private(set) var redFlagsComputed = 0
+    private(set) var lastRedFlagsComputed = 0
+
+    /// Features of every KOL of `workspace`, reusing those whose KOL did not change.
+    func features(for workspace: Workspace) -> [String: KOLFeatures] {
+        let kols = workspace.kols
+        var result = [String: KOLFeatures](minimumCapacity: kols.count)
+        var missing: [Int] = []
+        lock.lock()
+        for (index, kol) in kols.enumerated() {
+            if let cached = features[kol.id], AnalysisCache.sameContent(cached.kol, kol) {
+                result[kol.id] = cached.features
+            } else {
+                missing.append(index)
+            }
+        }
+        lock.unlock()
+        let computed = AnalysisCache.parallelMap(missing) { KOLFeatures(kol: kols[$0]) }
+        lock.lock()
+        for (slot, index) in missing.enumerated() {
+            result[kols[index].id] = computed[slot]
+            features[kols[index].id] = (kols[index], computed[slot])
+        }
+        featuresComputed += missing.count
+        lock.unlock()
+        return result
+    }
+
+    /// An engine over `workspace` that reuses cached features.
+    func engine(_ workspace: Workspace, now: KOLDate, options: ScoringOptions = ScoringOptions()) -> ScoringEngine {
+        ScoringEngine(workspace: workspace, now: now, options: options, featureCache: features(for: workspace))
+    }
+
+    /// Red flags of `kols` under `engine`, reusing those whose KOL and context did not change.
+    func redFlags(_ kols: [KOL], engine: ScoringEngine) -> [KOLRedFlags] {
+        let key = ContextKey(engine.context)
+        var result = [KOLRedFlags?](repeating: nil, count: kols.count)
+        var missing: [Int] = []
+        lock.lock()
+        if flagsContext != key {
+            flags.removeAll(keepingCapacity: true)
+            flagsContext = key
+        }
+        for (index, kol) in kols.enumerated() {
+            if let cached = flags[kol.id], AnalysisCache.sameContent(cached.kol, kol) {
+                let moved = AnalysisCache.moved(cached.flags, from: cached.kol, to: kol)
+                result[index] = moved
+                if moved != cached.flags { flags[kol.id] = (kol, moved) }
+            } else {
+                missing.append(index)
+            }
+        }
+        lock.unlock()
+        let computed = AnalysisCache.parallelMap(missing) { engine.redFlags(kols[$0]) }
+        lock.lock()
+        if flagsContext == key {
+            for (slot, index) in missing.enumerated() { flags[kols[index].id] = (kols[index], computed[slot]) }
+        }
+        redFlagsComputed += missing.count
+        lastRedFlagsComputed = missing.count
+        lock.unlock()
+        for (slot, index) in missing.enumerated() { result[index] = computed[slot] }
+        return result.compactMap { $0 }
+    }
+
+    /// Flags judged on `old` with their ranges moved to where `new` sits (an edit above moved the KOL).
+    static func moved(_ flags: KOLRedFlags, from old: KOL, to new: KOL) -> KOLRedFlags {
+        guard let before = old.source?.range?.start, let after = new.source?.range?.start, before != after else {
+            return flags
+        }
+        var moved = flags
+        for k in moved.flags.indices {
+            if let range = moved.flags[k].range {
+                moved.flags[k].range = SourceRange(start: range.start + after - before, end: range.end + after - before)
+            }
+        }
+        return moved
+    }
+
+    /// The counters, as the `analyses` member of the `kol/stats` result.
+    func countersJSON() -> JSONValue {
+        lock.lock()
+        defer { lock.unlock() }
+        return ["featuresComputed": .int(Int64(featuresComputed)), "redFlagsComputed": .int(Int64(redFlagsComputed)),
+                "lastRedFlagsComputed": .int(Int64(lastRedFlagsComputed))]
+    }
+
+    /// Same KOL data, whatever its position in a file.
+    static func sameContent(_ a: KOL, _ b: KOL) -> Bool {
+        a.id == b.id && a.withoutSource == b.withoutSource
+    }
+
+    /// `transform` over `indices` on every core, results in order. Pure work only (features, flags).
+    static func parallelMap<T: Sendable>(_ indices: [Int], _ transform: @escaping @Sendable (Int) -> T) -> [T] {
+        guard indices.count > 1 else { return indices.map(transform) }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, indices.count)
+        return [T](unsafeUninitializedCapacity: indices.count) { buffer, initialized in
+            // Each worker writes its own slots (worker, worker + workers, …): no two touch the same one.
+            let slots = Slots(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var slot = worker
+                while slot < indices.count {
+                    slots.base.map { ($0 + slot).initialize(to: transform(indices[slot])) }
+                    slot += workers
+                }
+            }
+            initialized = slots.base == nil ? 0 : indices.count
+        }
+    }
+
+    private struct Slots<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>?
+    }
+}
