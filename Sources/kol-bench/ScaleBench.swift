@@ -18,6 +18,7 @@ enum ScaleBench {
         let largest = options.int("--kols", default: 100_000)
         let postsPerKOL = options.int("--posts", default: 10)
         let editKOLs = options.int("--edit-kols", default: 10_000)
+        let rankKOLs = options.int("--rank-kols", default: 10_000)
         if let problem = options.leftover() { return print("kol-bench scale: \(problem)") }
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let root = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
@@ -38,6 +39,9 @@ enum ScaleBench {
                 loads.append(figure)
             }
             LoadFigure.printGrowth(loads)
+            fflush(nil)
+            try ScaleRankBench.run(kols: rankKOLs, posts: postsPerKOL, root: root)
+            fflush(nil)
             try ScaleEditBench.run(kols: editKOLs, posts: postsPerKOL, root: root)
         } catch {
             print("scale: \(error)")
