@@ -19,6 +19,12 @@ import Testing
     ]
     static var text: String { lines.joined(separator: "\n") }
 
+    /// The data-quality codes of a diagnostic report, without red flags (the 2025 posts make KOLs a and c
+    /// `dormant` by today's clock; red flags are covered by the equality with a full analysis).
+    static func dataCodes(_ report: JSONValue) -> [JSONValue?]? {
+        report["items"]?.array.map { $0["code"] }.filter { $0 != "dormant" }
+    }
+
     static func change(line: Int, from: Int, to: Int, _ replacement: String, version: Int) -> String {
         #"{"textDocument": {"uri": \#(quoted(uri)), "version": \#(version)}, "contentChanges": [{"range": {"start": {"line": \#(line), "character": \#(from)}, "end": {"line": \#(line), "character": \#(to)}}, "text": \#(quoted(replacement))}]}"#
     }
@@ -55,7 +61,7 @@ import Testing
         let outline = try await h.call("textDocument/documentSymbol", #"{"textDocument": {"uri": \#(quoted(Self.uri))}}"#)
         #expect(report["items"] == expected.diagnostics)
         #expect(outline == expected.outline)
-        #expect(report["items"]?.array.map { $0["code"] } == ["duplicate-key", "replies-exceed-comments"])
+        #expect(Self.dataCodes(report) == ["duplicate-key", "replies-exceed-comments"])
         let kol = try await h.call("kol/get", #"{"id": "b"}"#)
         #expect(kol["kol"]?["followers"] == 123456)
     }
@@ -80,7 +86,7 @@ import Testing
         let column = Array(Self.lines[2].utf16).count - Array(#" 2},"#.utf16).count
         try await h.notify("textDocument/didChange", Self.change(line: 2, from: column - 1, to: column, "", version: 2))
         let broken = try await h.call("textDocument/diagnostic", #"{"textDocument": {"uri": \#(quoted(Self.uri))}}"#)
-        #expect(broken["items"]?.array.map { $0["code"] } == ["invalid-json"])
+        #expect(Self.dataCodes(broken) == ["invalid-json"])
         try await h.notify("textDocument/didChange", Self.change(line: 2, from: column - 1, to: column - 1, ":", version: 3))
         let stats = try await h.call("kol/stats")
         #expect(stats["documents"]?["last"]?["kind"] == "full")
@@ -98,7 +104,7 @@ import Testing
         let repeated = try await h.call("textDocument/diagnostic", #"{"textDocument": {"uri": \#(quoted(Self.uri))}}"#)
         let expectedRepeat = try await fullAnalysis(of: Self.text.replacingOccurrences(of: #""id": "b""#, with: #""id": "a""#))
         #expect(repeated["items"] == expectedRepeat.diagnostics)
-        #expect(repeated["items"]?.array.map { $0["code"] } == ["duplicate-key", "duplicate-id", "replies-exceed-comments"])
+        #expect(Self.dataCodes(repeated) == ["duplicate-key", "duplicate-id", "replies-exceed-comments"])
         try await h.notify("textDocument/didChange", Self.change(line: 2, from: 8, to: 9, "bbb", version: 3))
         let stats = try await h.call("kol/stats")
         #expect(stats["documents"]?["last"]?["kind"] == "incremental")
