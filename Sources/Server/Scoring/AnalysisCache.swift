@@ -13,19 +13,18 @@ import KOLCore
 /// context changes every KOL is judged again, so the cache never serves a stale flag.
 /// Missing entries are computed on all cores.
 final class AnalysisCache: @unchecked Sendable {
-    /// What a KOL's red flags depend on besides the KOL.
+    /// What a KOL's red flags depend on besides the KOL (not the weights: no rule reads them, so a
+    /// weights-only change of the brief reuses every flag).
     struct ContextKey: Equatable, Sendable {
         var brief: Brief?
         var now: KOLDate
         var thresholds: Thresholds
-        var weights: ScoreWeights
         var peers: PeerStatistics
 
         init(_ context: ScoringContext) {
             brief = context.brief
             now = context.now
             thresholds = context.thresholds
-            weights = context.weights
             peers = context.peers
         }
     }
@@ -121,6 +120,14 @@ final class AnalysisCache: @unchecked Sendable {
         defer { lock.unlock() }
         return ["featuresComputed": .int(Int64(featuresComputed)), "redFlagsComputed": .int(Int64(redFlagsComputed)),
                 "lastRedFlagsComputed": .int(Int64(lastRedFlagsComputed))]
+    }
+
+    /// Scores of `kols` on every core (they depend on the weights, so they are not kept).
+    func scores(_ kols: [KOL], engine: ScoringEngine) -> [String: KOLScore] {
+        let computed = AnalysisCache.parallelMap(Array(kols.indices)) { engine.score(kols[$0]) }
+        var result = [String: KOLScore](minimumCapacity: kols.count)
+        for (kol, score) in zip(kols, computed) { result[kol.id] = score }
+        return result
     }
 
     /// Same KOL data, whatever its position in a file.

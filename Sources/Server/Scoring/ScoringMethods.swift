@@ -63,8 +63,17 @@ enum ScoringMethods {
         // Report every ~5 % (and at least every 1 000 KOLs) so a big workspace shows movement without
         // flooding the client.
         let step = max(1, min(1000, workspace.count / 20))
+        // Scores and red flags first, on every core (red flags reused from earlier requests when only the
+        // weights changed); the ranking pass then only looks them up.
+        let kols = workspace.kols
+        let scores = service.analyses.scores(kols, engine: engine)
+        try context.checkCancellation()
+        var flags = [String: KOLRedFlags](minimumCapacity: kols.count)
+        for (kol, judged) in zip(kols, service.analyses.redFlags(kols, engine: engine)) { flags[kol.id] = judged }
+        try context.checkCancellation()
         do {
-            let ranked = try engine.rank(request) { done, total in
+            let ranked = try engine.rank(request, score: { scores[$0.id] ?? engine.score($0) },
+                                         flags: { flags[$0.id] ?? engine.redFlags($0) }) { done, total in
                 try context.checkCancellation()
                 if done > 0, done % step == 0 {
                     progress.report(message: "\(done)/\(total) scored", percentage: done * 100 / max(1, total))
