@@ -33,6 +33,8 @@ final class AnalysisCache: @unchecked Sendable {
     private var features: [String: (kol: KOL, features: KOLFeatures)] = [:]
     private var flags: [String: (kol: KOL, flags: KOLRedFlags)] = [:]
     private var flagsContext: ContextKey?
+    private var outcomes: [String: (kol: KOL, outcomes: [ComponentOutcome])] = [:]
+    private var outcomesContext: ContextKey?
     /// Counters for `kol/stats`: how many KOLs had features or red flags computed (not reused).
     private(set) var featuresComputed = 0
     private(set) var redFlagsComputed = 0
@@ -122,9 +124,33 @@ final class AnalysisCache: @unchecked Sendable {
                 "lastRedFlagsComputed": .int(Int64(lastRedFlagsComputed))]
     }
 
-    /// Scores of `kols` on every core (they depend on the weights, so they are not kept).
-    func scores(_ kols: [KOL], engine: ScoringEngine) -> [String: KOLScore] {
-        let computed = AnalysisCache.parallelMap(Array(kols.indices)) { engine.score(kols[$0]) }
+    /// Scores of `kols` on every core, with their red flags from `flags` (same order) for the penalty.
+    /// Criterion outcomes are kept like red flags (same context key): only the weighted sum depends on the
+    /// weights, so a weights-only change recomputes nothing per KOL but that sum.
+    func scores(_ kols: [KOL], flags: [KOLRedFlags], engine: ScoringEngine) -> [String: KOLScore] {
+        let key = ContextKey(engine.context)
+        var known = [[ComponentOutcome]?](repeating: nil, count: kols.count)
+        lock.lock()
+        if outcomesContext != key {
+            outcomes.removeAll(keepingCapacity: true)
+            outcomesContext = key
+        }
+        for (index, kol) in kols.enumerated() {
+            if let cached = outcomes[kol.id], AnalysisCache.sameContent(cached.kol, kol) { known[index] = cached.outcomes }
+        }
+        lock.unlock()
+        let reused = known
+        let worked = AnalysisCache.parallelMap(Array(kols.indices)) { index -> ([ComponentOutcome], KOLScore) in
+            let kolOutcomes = reused[index] ?? engine.outcomes(kols[index])
+            return (kolOutcomes, engine.score(kols[index], flags: index < flags.count ? flags[index] : nil,
+                                              outcomes: kolOutcomes))
+        }
+        lock.lock()
+        if outcomesContext == key {
+            for (index, kol) in kols.enumerated() where known[index] == nil { outcomes[kol.id] = (kol, worked[index].0) }
+        }
+        lock.unlock()
+        let computed = worked.map(\.1)
         var result = [String: KOLScore](minimumCapacity: kols.count)
         for (kol, score) in zip(kols, computed) { result[kol.id] = score }
         return result

@@ -66,11 +66,12 @@ enum ScoringMethods {
         // Scores and red flags first, on every core (red flags reused from earlier requests when only the
         // weights changed); the ranking pass then only looks them up.
         let kols = workspace.kols
-        let scores = service.analyses.scores(kols, engine: engine)
+        let judged = service.analyses.redFlags(kols, engine: engine)
+        try context.checkCancellation()
+        let scores = service.analyses.scores(kols, flags: judged, engine: engine)
         try context.checkCancellation()
         var flags = [String: KOLRedFlags](minimumCapacity: kols.count)
-        for (kol, judged) in zip(kols, service.analyses.redFlags(kols, engine: engine)) { flags[kol.id] = judged }
-        try context.checkCancellation()
+        for (kol, kolFlags) in zip(kols, judged) { flags[kol.id] = kolFlags }
         do {
             let ranked = try engine.rank(request, score: { scores[$0.id] ?? engine.score($0) },
                                          flags: { flags[$0.id] ?? engine.redFlags($0) }) { done, total in
