@@ -54,7 +54,7 @@ final class AnalysisCache: @unchecked Sendable {
             }
         }
         lock.unlock()
-        let computed = AnalysisCache.parallelMap(missing) { KOLFeatures(kol: kols[$0]) }
+        let computed = ParallelMap.map(missing) { KOLFeatures(kol: kols[$0]) }
         lock.lock()
         for (slot, index) in missing.enumerated() {
             result[kols[index].id] = computed[slot]
@@ -90,7 +90,7 @@ final class AnalysisCache: @unchecked Sendable {
             }
         }
         lock.unlock()
-        let computed = AnalysisCache.parallelMap(missing) { engine.redFlags(kols[$0]) }
+        let computed = ParallelMap.map(missing) { engine.redFlags(kols[$0]) }
         lock.lock()
         if flagsContext == key {
             for (slot, index) in missing.enumerated() { flags[kols[index].id] = (kols[index], computed[slot]) }
@@ -140,7 +140,7 @@ final class AnalysisCache: @unchecked Sendable {
         }
         lock.unlock()
         let reused = known
-        let worked = AnalysisCache.parallelMap(Array(kols.indices)) { index -> ([ComponentOutcome], KOLScore) in
+        let worked = ParallelMap.map(Array(kols.indices)) { index -> ([ComponentOutcome], KOLScore) in
             let kolOutcomes = reused[index] ?? engine.outcomes(kols[index])
             return (kolOutcomes, engine.score(kols[index], flags: index < flags.count ? flags[index] : nil,
                                               outcomes: kolOutcomes))
@@ -159,27 +159,5 @@ final class AnalysisCache: @unchecked Sendable {
     /// Same KOL data, whatever its position in a file.
     static func sameContent(_ a: KOL, _ b: KOL) -> Bool {
         a.id == b.id && a.withoutSource == b.withoutSource
-    }
-
-    /// `transform` over `indices` on every core, results in order. Pure work only (features, flags).
-    static func parallelMap<T: Sendable>(_ indices: [Int], _ transform: @escaping @Sendable (Int) -> T) -> [T] {
-        guard indices.count > 1 else { return indices.map(transform) }
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, indices.count)
-        return [T](unsafeUninitializedCapacity: indices.count) { buffer, initialized in
-            // Each worker writes its own slots (worker, worker + workers, …): no two touch the same one.
-            let slots = Slots(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var slot = worker
-                while slot < indices.count {
-                    slots.base.map { ($0 + slot).initialize(to: transform(indices[slot])) }
-                    slot += workers
-                }
-            }
-            initialized = slots.base == nil ? 0 : indices.count
-        }
-    }
-
-    private struct Slots<T>: @unchecked Sendable {
-        let base: UnsafeMutablePointer<T>?
     }
 }
