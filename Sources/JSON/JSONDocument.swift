@@ -28,12 +28,53 @@ public struct JSONDocument: Sendable {
     public var duplicateKeys: [SourceRange] {
         var result: [SourceRange] = []
         let tape = storage.tape
+        var keys: [TapeEntry] = []
         for index in tape.indices where tape[index].kind == .object && tape[index].count > 1 {
+            if tape[index].count <= Self.smallObject, smallObjectDuplicates(at: index, keys: &keys, into: &result) {
+                continue
+            }
             var seen = Set<ByteKey>()
             for member in JSONNode(storage: storage, index: index).members where !seen.insert(ByteKey(member.key)).inserted {
                 result.append(member.keyRange)
             }
         }
         return result
+    }
+
+    /// Objects up to this many members are checked by comparing raw key bytes pairwise: no `String` and
+    /// no hashing, which made `duplicateKeys` a tenth of a JSONL load (records are many small objects).
+    static let smallObject = 24
+
+    /// The pairwise check of one small object; false (nothing appended) when a key has escapes, whose
+    /// raw bytes may differ while the decoded keys are equal (`"\u0061"` and `"a"`): the caller then
+    /// compares decoded keys.
+    private func smallObjectDuplicates(at index: Int, keys: inout [TapeEntry], into result: inout [SourceRange]) -> Bool {
+        keys.removeAll(keepingCapacity: true)
+        var keyIndex = index + 1
+        for _ in 0..<storage.tape[index].count {
+            let key = storage.tape[keyIndex]
+            if key.flag { return false }
+            keys.append(key)
+            keyIndex = storage.next(after: keyIndex + 1)
+        }
+        storage.bytes.withUnsafeBufferPointer { bytes in
+            for later in 1..<keys.count {
+                let b = keys[later]
+                let length = Int(b.end - b.start)
+                for earlier in 0..<later {
+                    let a = keys[earlier]
+                    guard Int(a.end - a.start) == length else { continue }
+                    var same = true
+                    for k in 0..<length where bytes[Int(a.start) + k] != bytes[Int(b.start) + k] {
+                        same = false
+                        break
+                    }
+                    guard same else { continue }
+                    result.append(SourceRange(start: Int(b.start), end: Int(b.end)))
+                    break
+                }
+            }
+        }
+        return true
     }
 }

@@ -16,6 +16,7 @@ extension Server {
         ToneMethods.register(on: server, workspace)
         EditorMethods.register(on: server, workspace)
         CampaignLoopMethods.register(on: server, workspace)
+        StatsMethod.register(on: server, workspace)
         return server
     }
 }

@@ -15,6 +15,8 @@ case "tone": ToneBench.run(rest)
 case "train-tone": ToneTraining.run(rest)
 case "train-fans": FanTraining.run(rest)
 case "soak": Soak.run(rest)
+case "gen": GenCommand.run(rest)
+case "scale": ScaleBench.run(rest)
 case "all":
     JSONBench.run(rest)
     TransportBench.run(rest)
@@ -22,7 +24,8 @@ case "all":
 case "--help", "-h", "help":
     print(
         """
-        usage: kol-bench [all|json|transport|tone] [options]
+        usage: kol-bench [all|json|transport|tone|scale] [options]
+               kol-bench gen --kols N --posts M --seed S [--format jsonl|json] [--out FILE]
                kol-bench train-tone|train-fans [options]   (retrain the committed model weights)
                kol-bench soak [--requests N] [--window N] [--max-rss-growth %]   (long mixed session)
         """)

@@ -32,33 +32,33 @@ public struct JSONLReader: Sendable {
 
     /// Feeds the next chunk; returns the KOLs of the lines it completed.
     public mutating func feed(_ chunk: ArraySlice<UInt8>) -> Batch {
-        var batch = Batch(kols: [], diagnostics: [])
+        var lines: [Line] = []
         var lineStart = chunk.startIndex
         var index = chunk.startIndex
         while let newline = chunk[index...].firstIndex(of: UInt8(ascii: "\n")) {
             if pending.isEmpty {
-                readLine(chunk[lineStart..<newline], offset: pendingOffset, into: &batch)
+                prepare(chunk[lineStart..<newline], offset: pendingOffset, into: &lines)
             } else {
                 pending += chunk[lineStart..<newline]
-                readLine(pending[...], offset: pendingOffset, into: &batch)
+                prepare(pending[...], offset: pendingOffset, into: &lines)
                 pending.removeAll(keepingCapacity: true)
             }
             lineStart = newline + 1
             index = lineStart
         }
         pending += chunk[lineStart...]
-        return batch
+        return decode(lines)
     }
 
     /// Reads the last line when the file does not end with a newline.
     public mutating func finish() -> Batch {
-        var batch = Batch(kols: [], diagnostics: [])
+        var lines: [Line] = []
         if !pending.isEmpty {
             let line = pending
             pending.removeAll()
-            readLine(line[...], offset: pendingOffset, into: &batch)
+            prepare(line[...], offset: pendingOffset, into: &lines)
         }
-        return batch
+        return decode(lines)
     }
 
     /// Convenience: reads a whole buffer (tests, small files).
@@ -72,7 +72,19 @@ public struct JSONLReader: Sendable {
         return batch
     }
 
-    private mutating func readLine(_ raw: ArraySlice<UInt8>, offset: Int, into batch: inout Batch) {
+    /// One non-blank line, ready to decode on its own.
+    private struct Line: Sendable {
+        var bytes: [UInt8]
+        var offset: Int
+        var number: Int
+    }
+
+    /// Lines of a chunk are decoded on every core when there are enough of them to be worth it (a
+    /// 1 MiB chunk holds a few hundred KOLs); ids are then checked in file order, so the result is the
+    /// same as one line after another.
+    static let parallelLines = 64
+
+    private mutating func prepare(_ raw: ArraySlice<UInt8>, offset: Int, into lines: inout [Line]) {
         defer {
             pendingOffset = offset + raw.count + 1
             lineNumber += 1
@@ -88,31 +100,50 @@ public struct JSONLReader: Sendable {
         }
         if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
         guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+        lines.append(Line(bytes: Array(line), offset: lineOffset, number: lineNumber))
+    }
+
+    private mutating func decode(_ lines: [Line]) -> Batch {
+        var batch = Batch(kols: [], diagnostics: [])
+        let (origin, now, detail, limits) = (self.origin, self.now, self.detail, self.limits)
+        let decoded = ParallelMap.map(lines, minimumForParallel: Self.parallelLines) {
+            JSONLReader.decodeLine($0, origin: origin, now: now, detail: detail, limits: limits)
+        }
+        batch.kols.reserveCapacity(decoded.count)
+        for (line, result) in zip(lines, decoded) {
+            batch.diagnostics += result.diagnostics
+            guard let kol = result.kol else { continue }
+            guard seenIDs.insert(kol.id).inserted else {
+                batch.diagnostics.append(DataQualityDiagnostic(code: .duplicateID,
+                    message: "An earlier line already has the id \"\(kol.id)\"; line \(line.number) is ignored.",
+                    range: kol.source?.range(of: "id"), path: "id", kolId: kol.id, line: line.number))
+                continue
+            }
+            batch.kols.append(kol)
+        }
+        return batch
+    }
+
+    private static func decodeLine(_ line: Line, origin: String?, now: KOLDate, detail: SourceDetail,
+                                   limits: JSONLimits) -> (kol: KOL?, diagnostics: [DataQualityDiagnostic]) {
+        let lineOffset = line.offset
         let document: JSONDocument
         do {
-            document = try JSONDocument(bytes: Array(line), limits: limits)
+            document = try JSONDocument(bytes: line.bytes, limits: limits)
         } catch {
-            let position = lineOffset + min(max(error.offset, 0), line.count)
-            batch.diagnostics.append(DataQualityDiagnostic(code: .invalidJSON,
-                message: "Line \(lineNumber) is not valid JSON: \(error.message).",
-                range: SourceRange(start: position, end: min(position + 1, lineOffset + line.count)), line: lineNumber))
-            return
+            let position = lineOffset + min(max(error.offset, 0), line.bytes.count)
+            return (nil, [DataQualityDiagnostic(code: .invalidJSON,
+                message: "Line \(line.number) is not valid JSON: \(error.message).",
+                range: SourceRange(start: position, end: min(position + 1, lineOffset + line.bytes.count)), line: line.number)])
         }
+        var diagnostics: [DataQualityDiagnostic] = []
         for range in document.duplicateKeys {
-            batch.diagnostics.append(DataQualityDiagnostic(code: .duplicateKey,
+            diagnostics.append(DataQualityDiagnostic(code: .duplicateKey,
                 message: "This key appears twice in the same object; the last one counts.",
-                range: SourceRange(start: range.start + lineOffset, end: range.end + lineOffset), line: lineNumber))
+                range: SourceRange(start: range.start + lineOffset, end: range.end + lineOffset), line: line.number))
         }
         let (kol, found) = KOLDecoder.decode(document.root, origin: origin, now: now, detail: detail,
-                                             offset: lineOffset, line: lineNumber)
-        batch.diagnostics += found
-        guard let kol else { return }
-        guard seenIDs.insert(kol.id).inserted else {
-            batch.diagnostics.append(DataQualityDiagnostic(code: .duplicateID,
-                message: "An earlier line already has the id \"\(kol.id)\"; line \(lineNumber) is ignored.",
-                range: kol.source?.range(of: "id"), path: "id", kolId: kol.id, line: lineNumber))
-            return
-        }
-        batch.kols.append(kol)
+                                             offset: lineOffset, line: line.number)
+        return (kol, diagnostics + found)
     }
 }

@@ -61,7 +61,9 @@ public enum KOLDecoder {
         let validation = KOLValidator(now: now).validate(&kol, pathPrefix: pathPrefix.isEmpty ? "" : pathPrefix + ".",
                                                          ranges: reader.ranges)
         if case .topLevel = detail {
-            kol.source?.fieldRanges = reader.ranges.filter { !$0.key.contains(".") && !$0.key.contains("[") }
+            // A byte scan, not `String.contains(_:)`: that goes through Foundation's locale-aware search and
+            // was half of a JSONL load's instructions.
+            kol.source?.fieldRanges = reader.ranges.filter { !$0.key.utf8.contains { $0 == 0x2E || $0 == 0x5B } }
         }
         return (kol, reader.diagnostics + validation)
     }

@@ -16,16 +16,47 @@ public struct Workspace: Hashable, Sendable {
 
     public init(brief: Brief? = nil, kols: [KOL] = [], extra: JSONObject = JSONObject()) {
         self.brief = brief
-        self.kols = []
-        self.indexByID = [:]
         self.extra = extra
-        for kol in kols where indexByID[kol.id] == nil {
-            indexByID[kol.id] = self.kols.count
-            self.kols.append(kol)
+        // Index first; when the ids are unique (the usual case) the array is kept as given, shared, with
+        // no KOL copied: this runs on every document edit and every load.
+        var index = [String: Int](minimumCapacity: kols.count)
+        var firstRepeat: Int?
+        for position in kols.indices {
+            guard index.updateValue(position, forKey: kols[position].id) == nil else {
+                firstRepeat = position
+                break
+            }
         }
+        guard let firstRepeat else {
+            self.kols = kols
+            self.indexByID = index
+            return
+        }
+        // A repeated id: the first KOL with it wins, later ones are dropped.
+        var kept = Array(kols[..<firstRepeat])
+        index.removeAll(keepingCapacity: true)
+        for position in kept.indices { index[kept[position].id] = position }
+        for kol in kols[firstRepeat...] where index[kol.id] == nil {
+            index[kol.id] = kept.count
+            kept.append(kol)
+        }
+        self.kols = kept
+        self.indexByID = index
     }
 
     public var count: Int { kols.count }
+
+    /// Replaces the KOL at `index` by one with the same id (an edited copy) and moves the source ranges of
+    /// every later KOL by `delta` bytes, keeping the id index: what an editor keystroke inside one KOL needs,
+    /// without hashing every id again. False (nothing changed) when the index is out of range or the id differs.
+    public mutating func replace(at index: Int, with kol: KOL, movingLaterBy delta: Int) -> Bool {
+        guard kols.indices.contains(index), kols[index].id == kol.id else { return false }
+        kols[index] = kol
+        if delta != 0 {
+            for later in (index + 1)..<kols.count { kols[later].source?.shift(by: delta) }
+        }
+        return true
+    }
 
     public func kol(id: String) -> KOL? { indexByID[id].map { kols[$0] } }
 

@@ -18,6 +18,7 @@ final class DocumentManager: @unchecked Sendable {
     private let store: WorkspaceStore
     private let session: Session
     private let publish: @Sendable (JSONValue) -> Void
+    private let statistics: EngineStatistics
     /// Guards `documents` and `workerState`; publishing happens under it too (see above).
     private let lock = NSLock()
     /// One analysis round at a time (worker or a settling read).
@@ -39,9 +40,11 @@ final class DocumentManager: @unchecked Sendable {
         lock.unlock()
     }
 
-    init(store: WorkspaceStore, session: Session, publish: @escaping @Sendable (JSONValue) -> Void) {
+    init(store: WorkspaceStore, session: Session, statistics: EngineStatistics,
+         publish: @escaping @Sendable (JSONValue) -> Void) {
         self.store = store
         self.session = session
+        self.statistics = statistics
         self.publish = publish
     }
 
@@ -57,11 +60,22 @@ final class DocumentManager: @unchecked Sendable {
 
     func change(uri: String, version: Int?, changes: [TextEdits.Change]) {
         lock.lock()
-        guard var document = documents[uri] else {
+        // Taken out of the table while edited, so the text is not copied for the table's sake.
+        guard var document = documents.removeValue(forKey: uri) else {
             lock.unlock()
             return
         }
-        document.bytes = TextEdits.apply(changes, to: document.bytes, encoding: session.positionEncoding)
+        // Right after an analysis the text is the analysed one, and so is its line index: no new pass.
+        var index: LineIndex?
+        if let analysis = document.analysis, case .span(let prefix, _) = document.changes,
+           analysis.byteCount == document.bytes.count, prefix >= document.bytes.count {
+            index = analysis.index
+            // The analysis keeps only the line structure from here on: with no other owner of the text's
+            // buffer, a 40 MB document is edited in place instead of copied on every keystroke.
+            document.analysis?.index = LineIndex(bytes: [])
+        }
+        TextEdits.apply(changes, to: &document.bytes, encoding: session.positionEncoding, index: &index,
+                        changed: &document.changes)
         if let version { document.version = version }
         document.revision = takeRevision()
         documents[uri] = document
@@ -120,18 +134,29 @@ final class DocumentManager: @unchecked Sendable {
     /// Caller holds `analysisLock`.
     private func analyzePending() {
         lock.lock()
-        let pending = documents.values.filter(\.needsAnalysis)
+        let pending = documents.values.filter(\.needsAnalysis).map(\.uri)
         lock.unlock()
-        for document in pending {
-            let analysis = analyze(document)
-            commit(analysis, uri: document.uri)
+        for uri in pending {
+            guard let analysis = analyzeCurrent(uri: uri) else { continue }
+            commit(analysis, uri: uri)
         }
     }
 
+    /// Analyses the document's current text. The copy of the document dies on return, before the commit:
+    /// an edit that arrives right after the publish must find the text's buffer unshared (no 40 MB copy).
+    private func analyzeCurrent(uri: String) -> EditorDocument.Analysis? {
+        lock.lock()
+        let document = documents[uri]
+        lock.unlock()
+        return document.map(analyze)
+    }
+
     private func analyze(_ document: EditorDocument) -> EditorDocument.Analysis {
+        if let analysis = analyzeIncrementally(document) { return analysis }
         let index = LineIndex(bytes: document.bytes)
         var analysis = EditorDocument.Analysis(revision: document.revision, version: document.version, index: index,
-                                               diagnostics: [])
+                                               lines: index.lines, diagnostics: [])
+        analysis.byteCount = document.bytes.count
         let parsed: JSONDocument
         do {
             parsed = try JSONDocument(bytes: document.bytes)
@@ -140,12 +165,38 @@ final class DocumentManager: @unchecked Sendable {
                                                           now: ServerClock.now()).diagnostics
             return analysis
         }
-        let result = WorkspaceDocument.load(parsed, origin: document.uri, now: ServerClock.now(), detail: .full)
+        let now = ServerClock.now()
+        let result = WorkspaceDocument.load(parsed, origin: document.uri, now: now, detail: .full)
         analysis.workspace = result.workspace
         analysis.diagnostics = result.diagnostics
         analysis.briefRange = parsed.root["brief"]?.range
         analysis.briefProductRange = parsed.root["brief"]?["product"]?.range
+        let layout = DocumentLayout.build(parsed, result, origin: document.uri, now: now)
+        analysis.layout = layout
+        analysis.byteCount = document.bytes.count
+        statistics.recordAnalysis(.init(uri: document.uri, version: document.version, kind: .full,
+                                        kolsAnalysed: layout.analysedKOLs))
         return analysis
+    }
+
+    /// Re-analyses only the KOL an edit fell in (see `DocumentLayout`); nil when a full analysis is needed.
+    private func analyzeIncrementally(_ document: EditorDocument) -> EditorDocument.Analysis? {
+        guard let previous = document.analysis, let layout = previous.layout,
+              case .span(let prefix, let suffix) = document.changes else { return nil }
+        let oldCount = previous.byteCount
+        let lower = min(prefix, oldCount, document.bytes.count)
+        let kept = min(suffix, oldCount - lower, document.bytes.count - lower)
+        guard let updated = layout.updated(oldCount: oldCount, newBytes: document.bytes, prefix: lower, suffix: kept,
+                                           origin: document.uri, now: ServerClock.now()) else { return nil }
+        let workspace = updated.workspace
+        let diagnostics = updated.diagnostics()
+        let index = LineIndex.replacing(previous.lines, lower: lower, oldUpper: oldCount - kept, newBytes: document.bytes)
+        statistics.recordAnalysis(.init(uri: document.uri, version: document.version, kind: .incremental,
+                                        kolsAnalysed: updated.analysedKOLs))
+        return EditorDocument.Analysis(revision: document.revision, version: document.version, index: index,
+                                       lines: index.lines, diagnostics: diagnostics, workspace: workspace, briefRange: updated.briefRange,
+                                       briefProductRange: updated.briefProductRange, layout: updated,
+                                       byteCount: document.bytes.count)
     }
 
     /// Stores and publishes `analysis` unless the document changed or closed meanwhile. While the text is
@@ -157,7 +208,8 @@ final class DocumentManager: @unchecked Sendable {
         guard var document = documents[uri], document.revision == analysis.revision else { return }
         var analysis = analysis
         if let workspace = analysis.workspace {
-            store.setOverlay(uri: uri, WorkspaceStore.Overlay(uri: uri, kols: workspace.kols, brief: workspace.brief))
+            store.setOverlay(uri: uri, WorkspaceStore.Overlay(uri: uri, kols: workspace.kols, brief: workspace.brief,
+                                                                 workspace: workspace))
             analysis.diagnostics += store.conflicts(for: uri)
         }
         let encoding = session.positionEncoding
@@ -167,6 +219,7 @@ final class DocumentManager: @unchecked Sendable {
             analysis.extraDiagnostics = document.analysis?.extraDiagnostics ?? []
         }
         document.analysis = analysis
+        document.changes = .unchanged(analysis.byteCount)
         documents[uri] = document
         publish(["uri": .string(uri), "version": .int(Int64(analysis.version)),
                  "diagnostics": .array(analysis.diagnostics.map { DiagnosticEncoding.lsp($0, index: analysis.index, encoding: encoding) }
@@ -181,6 +234,13 @@ final class DocumentManager: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return documents[uri]?.analysis
+    }
+
+    /// How many workspace documents are open.
+    var openCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return documents.count
     }
 
     /// For tests: the current text of an open document.

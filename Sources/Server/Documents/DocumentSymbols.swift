@@ -16,7 +16,7 @@ enum DocumentSymbols {
         }
         for kol in workspace.kols {
             guard let range = kol.source?.range else { continue }
-            let selection = kol.source?.fieldRanges["name"] ?? kol.source?.fieldRanges["id"] ?? range
+            let selection = kol.source?.fieldRange("name") ?? kol.source?.fieldRange("id") ?? range
             symbols.append(symbol(name: kol.name ?? kol.id, detail: detail(kol), kind: kolKind, range: range,
                                   selection: selection, analysis, encoding))
         }

@@ -9,14 +9,39 @@ struct EditorDocument: Sendable {
         var revision: Int
         /// The client's version of that revision.
         var version: Int
+        /// Positions of this analysis's findings. Emptied by the first edit after it (see
+        /// `DocumentManager.change`): every reader settles first, so nobody reads a stale one.
         var index: LineIndex
+        /// The analysed text's line structure, for updating the index after an edit.
+        var lines: LineIndex.Lines
         var diagnostics: [DataQualityDiagnostic]
         /// The document's KOLs and brief, with full source ranges; nil when the text is not JSON.
         var workspace: Workspace?
         var briefRange: SourceRange?
         var briefProductRange: SourceRange?
+        /// The analysis split by KOL, for the next incremental analysis; nil when the text was not JSON.
+        var layout: DocumentLayout?
+        /// Length of the analysed text.
+        var byteCount = 0
         /// LSP diagnostics other analyses add (red flags), published with the data-quality ones.
         var extraDiagnostics: [JSONValue] = []
+    }
+
+    /// Which bytes differ from the last analysed text, so the next analysis can redo only the KOL they are in.
+    enum Changes: Sendable {
+        /// Nothing analysed yet, or the whole text was replaced.
+        case wholeText
+        /// The first `prefix` and the last `suffix` bytes are as analysed (a span of the text changed).
+        case span(prefix: Int, suffix: Int)
+
+        /// Also covers replacing `lower..<upper` of a text of `count` bytes.
+        mutating func narrow(lower: Int, upper: Int, count: Int) {
+            guard case .span(let prefix, let suffix) = self else { return }
+            self = .span(prefix: min(prefix, lower), suffix: min(suffix, count - upper))
+        }
+
+        /// The state right after analysing a text of `count` bytes: nothing changed.
+        static func unchanged(_ count: Int) -> Changes { .span(prefix: count, suffix: count) }
     }
 
     var uri: String
@@ -27,6 +52,8 @@ struct EditorDocument: Sendable {
     var revision: Int
     var bytes: [UInt8]
     var analysis: Analysis?
+    /// Relative to `analysis`'s text.
+    var changes = Changes.wholeText
 
     var needsAnalysis: Bool { analysis?.revision != revision }
 

@@ -24,19 +24,36 @@ enum TextEdits {
     /// range given backwards is read forwards, so a confused client cannot crash us.
     static func apply(_ changes: [Change], to bytes: [UInt8], encoding: PositionEncoding) -> [UInt8] {
         var text = bytes
+        var changed = EditorDocument.Changes.wholeText
+        var index: LineIndex?
+        apply(changes, to: &text, encoding: encoding, index: &index, changed: &changed)
+        return text
+    }
+
+    /// Applies changes in place and narrows `changed` to cover them. `index`, when given, is the line
+    /// index of `text` as it is now (it saves a pass over a large text for the first change); it is
+    /// released (set to nil) before the text is touched, so a sole owner's text is edited without a copy.
+    static func apply(_ changes: [Change], to text: inout [UInt8], encoding: PositionEncoding, index: inout LineIndex?,
+                      changed: inout EditorDocument.Changes) {
         for change in changes {
             guard let range = change.range else {
                 text = Array(change.text.utf8)
+                changed = .wholeText
+                index = nil
                 continue
             }
-            let index = LineIndex(bytes: text)
-            let a = offset(range.start, index, text.count, encoding)
-            let b = offset(range.end, index, text.count, encoding)
-            let lower = min(a, b)
-            let upper = max(a, b)
+            let (lower, upper) = span(range, index ?? LineIndex(bytes: text), text.count, encoding)
+            index = nil
+            changed.narrow(lower: lower, upper: upper, count: text.count)
             text.replaceSubrange(lower..<upper, with: Array(change.text.utf8))
         }
-        return text
+    }
+
+    /// Byte offsets of a range, in order. Its own function so the index is released when it returns.
+    private static func span(_ range: Range, _ index: LineIndex, _ count: Int, _ encoding: PositionEncoding) -> (Int, Int) {
+        let a = offset(range.start, index, count, encoding)
+        let b = offset(range.end, index, count, encoding)
+        return (min(a, b), max(a, b))
     }
 
     private static func offset(_ position: Position, _ index: LineIndex, _ count: Int, _ encoding: PositionEncoding) -> Int {

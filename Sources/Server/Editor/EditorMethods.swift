@@ -22,7 +22,7 @@ enum EditorMethods {
 
     static func register(on server: Server, _ service: WorkspaceService) {
         service.documents.setExtraDiagnostics { analysis, workspace, encoding in
-            RedFlagDiagnostics.diagnostics(analysis, workspace: workspace, encoding: encoding)
+            RedFlagDiagnostics.diagnostics(analysis, workspace: workspace, encoding: encoding, cache: service.analyses)
         }
         server.register("textDocument/hover", access: .read) { try hover($0, service) }
         server.register("textDocument/codeLens", access: .read) { try codeLens($0, service) }
@@ -43,7 +43,7 @@ enum EditorMethods {
         guard let kol = document.kols.first(where: { kol in
             kol.source?.range.map { $0.start <= offset && offset < $0.end } ?? false
         }) else { return .null }
-        let engine = ScoringEngine(workspace: service.readSnapshot(), now: ServerClock.now())
+        let engine = service.analyses.engine(service.readSnapshot(), now: ServerClock.now())
         let markdown = KOLHover.markdown(score: engine.score(kol), flags: engine.redFlags(kol), name: kol.name)
         var result: JSONObject = ["contents": ["kind": "markdown", "value": .string(markdown)]]
         if let range = kol.source?.range {
@@ -56,7 +56,7 @@ enum EditorMethods {
     static func codeLens(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
         let uri = try context.params(DocumentMethods.DocumentParams.self).textDocument.uri
         guard let analysis = service.documents.analysis(uri: uri), let document = analysis.workspace else { return [] }
-        let engine = ScoringEngine(workspace: service.readSnapshot(), now: ServerClock.now())
+        let engine = service.analyses.engine(service.readSnapshot(), now: ServerClock.now())
         let encoding = context.session.positionEncoding
         var lenses: [JSONValue] = []
         for kol in document.kols {

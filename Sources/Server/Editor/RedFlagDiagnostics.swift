@@ -5,14 +5,15 @@ import KOLCore
 /// (protocol.md §6.2, §7.3). Peers are the whole workspace, so a KOL's flags are judged as in `kol/redFlags`.
 enum RedFlagDiagnostics {
     static func diagnostics(_ analysis: EditorDocument.Analysis, workspace: Workspace,
-                            encoding: PositionEncoding, now: KOLDate = ServerClock.now()) -> [JSONValue] {
+                            encoding: PositionEncoding, cache: AnalysisCache,
+                            now: KOLDate = ServerClock.now()) -> [JSONValue] {
         guard let document = analysis.workspace, !document.kols.isEmpty else { return [] }
-        let engine = ScoringEngine(workspace: workspace, now: now)
+        let engine = cache.engine(workspace, now: now)
         var out: [JSONValue] = []
-        for kol in document.kols {
-            // A KOL another document holds (duplicate id) is not the one in the workspace: judge this one,
-            // with the workspace's peers.
-            for flag in engine.redFlags(kol).flags {
+        // A KOL another document holds (duplicate id) is not the one in the workspace: judge this one,
+        // with the workspace's peers. Unchanged KOLs in an unchanged context reuse their flags.
+        for (kol, judged) in zip(document.kols, cache.redFlags(document.kols, engine: engine)) {
+            for flag in judged.flags {
                 out.append(lsp(flag, kol: kol, index: analysis.index, encoding: encoding))
             }
         }

@@ -43,8 +43,8 @@ struct AnalysisParams: Decodable {
     }
 
     /// The engine for this request over `workspace`.
-    func engine(_ workspace: Workspace) throws -> ScoringEngine {
-        ScoringEngine(workspace: workspace, now: try date(), options: try options())
+    func engine(_ workspace: Workspace, cache: AnalysisCache) throws -> ScoringEngine {
+        cache.engine(workspace, now: try date(), options: try options())
     }
 }
 

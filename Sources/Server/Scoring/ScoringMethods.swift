@@ -31,7 +31,7 @@ enum ScoringMethods {
                                _ analyse: (ScoringEngine, KOL) -> JSONValue) throws -> JSONValue {
         let params = try context.params(AnalysisParams.self)
         let workspace = service.readSnapshot()
-        let engine = try params.engine(workspace)
+        let engine = try params.engine(workspace, cache: service.analyses)
         var kols: [JSONValue] = []
         for (id, kol) in select(params.ids, in: workspace) {
             try context.checkCancellation()
@@ -58,14 +58,24 @@ enum ScoringMethods {
         let analysis = try context.params(AnalysisParams.self)
         let request = try rankRequest(params)
         let workspace = service.readSnapshot()
-        let engine = try analysis.engine(workspace)
+        let engine = try analysis.engine(workspace, cache: service.analyses)
         let progress = context.progress
         progress.begin(title: "Ranking \(workspace.count) KOLs", percentage: 0)
         // Report every ~5 % (and at least every 1 000 KOLs) so a big workspace shows movement without
         // flooding the client.
         let step = max(1, min(1000, workspace.count / 20))
+        // Scores and red flags first, on every core (red flags reused from earlier requests when only the
+        // weights changed); the ranking pass then only looks them up.
+        let kols = workspace.kols
+        let judged = service.analyses.redFlags(kols, engine: engine)
+        try context.checkCancellation()
+        let scores = service.analyses.scores(kols, flags: judged, engine: engine)
+        try context.checkCancellation()
+        var flags = [String: KOLRedFlags](minimumCapacity: kols.count)
+        for (kol, kolFlags) in zip(kols, judged) { flags[kol.id] = kolFlags }
         do {
-            let ranked = try engine.rank(request) { done, total in
+            let ranked = try engine.rank(request, score: { scores[$0.id] ?? engine.score($0) },
+                                         flags: { flags[$0.id] ?? engine.redFlags($0) }) { done, total in
                 try context.checkCancellation()
                 if done > 0, done % step == 0 {
                     progress.report(message: "\(done)/\(total) scored", percentage: done * 100 / max(1, total))

@@ -60,6 +60,7 @@ enum LoadMethod {
             base = merge(loaded, into: base, replace: replace)
             return base.count
         }
+        service.statistics.recordLoad(kols: loaded.kols.count)
         var result: JSONObject = ["format": .string(loaded.format.rawValue)]
         if let resolvedPath { result["path"] = .string(resolvedPath) }
         result["loaded"] = .int(Int64(loaded.kols.count))

@@ -8,11 +8,14 @@ final class WorkspaceService: Sendable {
     let paths: PathPolicy
     let session: Session
     let documents: DocumentManager
+    let statistics = EngineStatistics()
+    /// Per-KOL features and red flags reused between requests and edits.
+    let analyses = AnalysisCache()
 
     init(session: Session, allowedPaths: [String], publish: @escaping @Sendable (JSONValue) -> Void) {
         self.session = session
         paths = PathPolicy(allowedPaths: allowedPaths)
-        documents = DocumentManager(store: store, session: session, publish: publish)
+        documents = DocumentManager(store: store, session: session, statistics: statistics, publish: publish)
     }
 
     /// The workspace for a read: open documents' pending edits are analysed first, so a read that follows

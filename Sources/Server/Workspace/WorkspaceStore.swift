@@ -17,6 +17,9 @@ final class WorkspaceStore: @unchecked Sendable {
         var uri: String
         var kols: [KOL]
         var brief: Brief?
+        /// The document's own workspace of exactly `kols`, when the caller has it: a lone document then
+        /// becomes the effective workspace without hashing every id again.
+        var workspace: Workspace?
     }
 
     private let lock = NSLock()
@@ -77,6 +80,19 @@ final class WorkspaceStore: @unchecked Sendable {
     private func rebuild() {
         guard !overlays.isEmpty else {
             effective = base
+            conflicts = [:]
+            return
+        }
+        // One open document and nothing loaded (the editor case): its KOLs are the workspace as they are
+        // (a document's KOL ids are already unique), without a pass that copies every KOL on each keystroke.
+        if base.kols.isEmpty, overlays.count == 1 {
+            if var prebuilt = overlays[0].workspace {
+                prebuilt.brief = base.brief ?? overlays[0].brief
+                prebuilt.extra = base.extra
+                effective = prebuilt
+            } else {
+                effective = Workspace(brief: base.brief ?? overlays[0].brief, kols: overlays[0].kols, extra: base.extra)
+            }
             conflicts = [:]
             return
         }

@@ -35,7 +35,7 @@ DESIGNED = {
     "2054471380": {"price-outlier", "channel-topic-mismatch"}, "3471925560": {"tone-drift"},
     LAOZHOU: {"channel-tone-mismatch"},
 }
-FLAG_PENALTY = {"error": 15, "warning": 5, "information": 0}  # protocol.md §7.2
+FLAG_PENALTY = {"error": 25, "warning": 5, "information": 0}  # protocol.md §7.2
 
 
 @pytest.fixture

@@ -56,17 +56,32 @@ public struct ScoringEngine: Sendable {
 
     /// `kol/score` for one KOL. Missing data never counts as zero: such components are left out and the
     /// weights of the others renormalised; `confidence` is the share of applicable weight that had data.
-    public func score(_ kol: KOL) -> KOLScore {
+    public func score(_ kol: KOL) -> KOLScore { score(kol, flags: nil, outcomes: nil) }
+
+    /// Every criterion's outcome for a KOL, in catalog order: the part of a score that does not depend on
+    /// the weights (no criterion reads them), so a caller may keep it while only the weights change.
+    public func outcomes(_ kol: KOL) -> [ComponentOutcome] {
         let subject = subject(kol)
+        return catalog.criteria.map { $0.evaluate(subject) }
+    }
+
+    /// `score(_:)` with the KOL's red flags and criterion outcomes already worked out by this engine (or
+    /// one that differs only in weights): a caller that needs both, or keeps them between requests, does
+    /// not judge every rule and criterion again.
+    public func score(_ kol: KOL, flags: KOLRedFlags?, outcomes: [ComponentOutcome]?) -> KOLScore {
+        let outcomes = outcomes?.count == catalog.criteria.count ? outcomes : nil
+        let subject = outcomes == nil ? subject(kol) : nil
         var components: [ScoreComponent] = []
         var missing: [String] = []
         var notApplicable: [ComponentName: String] = [:]
         var applicableWeight = 0.0
         var presentWeight = 0.0
         var weighted = 0.0
-        for criterion in catalog.criteria {
+        for (position, criterion) in catalog.criteria.enumerated() {
             let weight = context.weights.weight(criterion.name, default: criterion.defaultWeight)
-            switch criterion.evaluate(subject) {
+            let outcome: ComponentOutcome
+            if let outcomes { outcome = outcomes[position] } else if let subject { outcome = criterion.evaluate(subject) } else { continue }
+            switch outcome {
             case .scored(let value, let measured, let explanation):
                 applicableWeight += weight
                 presentWeight += weight
@@ -82,7 +97,7 @@ public struct ScoringEngine: Sendable {
                 notApplicable[criterion.name] = reason
             }
         }
-        let penalty = redFlags(kol).flags.reduce(0.0) { $0 + ScoringEngine.penalty(for: $1.severity) }
+        let penalty = (flags ?? redFlags(kol)).flags.reduce(0.0) { $0 + ScoringEngine.penalty(for: $1.severity) }
         let score = presentWeight > 0 ? max(0, weighted / presentWeight - penalty) : nil
         let confidence = applicableWeight > 0 ? presentWeight / applicableWeight : 0
         return KOLScore(id: kol.id, score: score, components: components, confidence: confidence,

@@ -14,6 +14,14 @@ extension ScoringEngine {
     /// `rank` reporting each scored KOL to `progress`.
     public func rank(_ request: RankRequest,
                      progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
+        try rank(request, score: { self.score($0) }, flags: { self.redFlags($0) }, progress: progress)
+    }
+
+    /// `rank` with each KOL's score and red flags from the caller, who may have computed them on several
+    /// cores or kept red flags from an earlier request (they do not depend on the weights). `score` and
+    /// `flags` must give what `score(_:)` and `redFlags(_:)` of this engine give.
+    public func rank(_ request: RankRequest, score: (KOL) -> KOLScore, flags: (KOL) -> KOLRedFlags,
+                     progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
         struct Row {
             var kol: KOL
             var ranked: RankedKOL
@@ -30,9 +38,9 @@ extension ScoringEngine {
                     .filter { target?.contains($0.region) ?? false }.reduce(0) { $0 + $1.value }
                 guard share >= RankRequest.minRegionShare else { continue }
             }
-            let score = self.score(kol)
+            let score = score(kol)
             if let minScore = request.minScore, (score.score ?? -1) < minScore { continue }
-            let flags = redFlags(kol)
+            let flags = flags(kol)
             rows.append(Row(kol: kol, ranked: RankedKOL(id: kol.id, name: kol.name, score: score.score,
                                                         confidence: score.confidence, price: kol.price,
                                                         flags: flags.flags.map(\.code), hasErrors: flags.hasErrors),
