@@ -5,6 +5,7 @@ import JSON
 ///
 /// The engine runs in line mode in a scratch folder. Requests go out in rounds that leave the workspace as
 /// they found it — load a saved file (replace), upsert temporary KOLs, read them back, list with filters,
+/// score and red-flag them, rank, compare tones and allocate a budget (a fixed `now`, seeded),
 /// remove them, open/edit/close an editor document, save now and then — pipelined with at most `window`
 /// unanswered. After the warm-up (10 % of the run) the engine's RSS and open file descriptors are sampled,
 /// and a fixed set of probe requests is answered; at the end the same probes must give byte-identical

@@ -136,6 +136,7 @@ final class SoakSession: @unchecked Sendable {
             send(#"{"jsonrpc":"2.0","id":"l\#(k)","method":"kol/list","params":{"minFollowers":\#(1000 + k * 5),"limit":10,"fields":["id","followers"]}}"#)
         }
         send(#"{"jsonrpc":"2.0","id":3,"method":"kol/get","params":{"ids":["k-1","k-2","nobody"]}}"#)
+        analyses(index)
         send(#"{"jsonrpc":"2.0","id":4,"method":"kol/remove","params":{"ids":["tmp-0","tmp-1","tmp-2","tmp-3","tmp-4","tmp-5","tmp-6","tmp-7"]}}"#)
         let uri = "file:///soak/doc-\(index % 4).kol.json"
         send(#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(uri)","languageId":"json","version":1,"text":\#(JSONValue.string(Self.documentText).serializedString)}}}"#, answered: false)
@@ -155,10 +156,32 @@ final class SoakSession: @unchecked Sendable {
         send(#"{"jsonrpc":"2.0","id":8,"method":"kol/ping","params":[\#(index)]}"#)
     }
 
+    /// A fixed "today" for the analyses, so their answers do not move with the clock.
+    static let now = "2026-11-01"
+
+    /// Scores or red flags, tone comparisons, and every fifth round a ranking and an allocation, over the
+    /// temporary and saved KOLs (all read-only, all expected to succeed). Each scoring request builds the
+    /// workspace's scoring context (linear in its size), so they are spread out to keep rounds short.
+    private func analyses(_ index: Int) {
+        let saved = #""k-\#(index % 200)","k-\#((index * 7 + 3) % 200)""#
+        let method = index % 2 == 0 ? "kol/score" : "kol/redFlags"
+        send(#"{"jsonrpc":"2.0","id":"s","method":"\#(method)","params":{"ids":["tmp-0",\#(saved)],"now":"\#(Self.now)"}}"#)
+        send(#"{"jsonrpc":"2.0","id":"t","method":"kol/compareTone","params":{"a":{"id":"tmp-2"},"b":{"preset":"\#(index % 2 == 0 ? "serious" : "lighthearted")"}}}"#)
+        send(#"{"jsonrpc":"2.0","id":"u","method":"kol/compareTone","params":{"a":{"texts":["明前龙井，清香","第\#(index)杯"]},"b":{"id":"k-\#(index % 200)"}}}"#)
+        guard index % 5 == 0 else { return }
+        send(#"{"jsonrpc":"2.0","id":"r","method":"kol/rank","params":{"limit":5,"budget":\#(1000 + index % 10 * 500),"now":"\#(Self.now)"}}"#)
+        send(#"{"jsonrpc":"2.0","id":"a","method":"kol/allocate","params":{"budget":5000,"ids":["tmp-3",\#(saved)],"seed":\#(index),"now":"\#(Self.now)"}}"#)
+    }
+
     private func probe(_ tag: String) -> [String: String] {
         send(#"{"jsonrpc":"2.0","id":"probe-list-\#(tag)","method":"kol/list","params":{}}"#)
         send(#"{"jsonrpc":"2.0","id":"probe-get-\#(tag)","method":"kol/get","params":{"ids":["k-0","k-77","tmp-0"]}}"#)
         send(#"{"jsonrpc":"2.0","id":"probe-save-\#(tag)","method":"kol/save","params":{"path":"probe.kol.json"}}"#)
+        send(#"{"jsonrpc":"2.0","id":"probe-score-\#(tag)","method":"kol/score","params":{"ids":["k-0","k-77","tmp-0"],"now":"\#(Self.now)"}}"#)
+        send(#"{"jsonrpc":"2.0","id":"probe-flags-\#(tag)","method":"kol/redFlags","params":{"ids":["k-5","k-150"],"now":"\#(Self.now)"}}"#)
+        send(#"{"jsonrpc":"2.0","id":"probe-rank-\#(tag)","method":"kol/rank","params":{"limit":10,"budget":3000,"now":"\#(Self.now)"}}"#)
+        send(#"{"jsonrpc":"2.0","id":"probe-tone-\#(tag)","method":"kol/compareTone","params":{"a":{"id":"k-42"},"b":{"preset":"humorous"}}}"#)
+        send(#"{"jsonrpc":"2.0","id":"probe-allocate-\#(tag)","method":"kol/allocate","params":{"budget":8000,"seed":11,"now":"\#(Self.now)"}}"#)
         drain()
         condition.lock()
         defer { condition.unlock() }

@@ -40,6 +40,11 @@ struct AbuseCatalogue {
         if notificationMethods.contains(method) { return .error(-32600) }
         if method == "initialize" { return .error(-32600) }  // already initialized
         if method == "kol/ping" { return .result }
+        if let cases = AbuseMethodCases.byMethod[method] {
+            if arrayParams.contains(params) { return .error(-32602) }
+            // Only the method's own params are generated for it (see AbuseMethodCases).
+            return cases.first { $0.params == params }?.outcome ?? .error(0)
+        }
         if !requestMethods.contains(method) { return .error(-32601) }
         if arrayParams.contains(params) { return .error(-32602) }
         let bad: Set<String>

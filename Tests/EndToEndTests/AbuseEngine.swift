@@ -163,6 +163,12 @@ final class AbuseEngine: @unchecked Sendable {
     /// Waits for the engine to exit; true if it exited by itself with a status (not killed by a signal).
     func waitForExit() -> (exited: Bool, status: Int32) {
         process.waitUntilExit()
+        // The process can be gone before the reader thread has read its last output (seen under load):
+        // wait for end of file so `messages` is complete.
+        let deadline = Date().addingTimeInterval(30)
+        condition.lock()
+        while !ended && condition.wait(until: deadline) {}
+        condition.unlock()
         return (process.terminationReason == .exit, process.terminationStatus)
     }
 

@@ -135,12 +135,28 @@ struct AbuseGenerator {
     /// Every method with params of every wrong type (and a few right ones), plus unknown methods.
     mutating func wrongParams() -> [UInt8] {
         let id = freshID("m")
-        let methods = AbuseCatalogue.requestMethods + AbuseCatalogue.notificationMethods
-            + ["kol/unknown", "", "textDocument/definition", "$/unknown", "KOL/PING"]
+        let methods = AbuseCatalogue.requestMethods + AbuseCatalogue.notificationMethods + AbuseMethodCases.methods
+            + ["kol/unknown", "", "textDocument/definition", "$/unknown", "KOL/PING", "kol/Score"]
         let method = random.pick(methods)
-        let params = random.pick(AbuseCatalogue.scalarParams + AbuseCatalogue.arrayParams + AbuseCatalogue.objectParams)
+        let objects = AbuseMethodCases.byMethod[method].map { $0.map(\.params) } ?? AbuseCatalogue.objectParams
+        let params = random.pick(AbuseCatalogue.scalarParams + AbuseCatalogue.arrayParams + objects)
         catalogue.expect(id, AbuseCatalogue.outcome(method: method, params: params))
         return frame(Self.request(id, method, params))
+    }
+
+    /// Every method of `AbuseMethodCases` with every one of its params once, so each hand-derived case is
+    /// checked on every run whatever the random draw.
+    mutating func everyMethodCase() -> [UInt8] {
+        var bytes: [UInt8] = []
+        for method in AbuseMethodCases.methods {
+            for params in (AbuseMethodCases.byMethod[method] ?? []).map(\.params) + AbuseCatalogue.arrayParams + ["\"text\""] {
+                catalogue.count += 1
+                let id = freshID("all")
+                catalogue.expect(id, AbuseCatalogue.outcome(method: method, params: params))
+                bytes += frame(Self.request(id, method, params))
+            }
+        }
+        return bytes
     }
 
     /// kol/ping with an id of some JSON type.

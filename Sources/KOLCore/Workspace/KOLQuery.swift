@@ -43,7 +43,8 @@ extension Workspace {
     public func list(_ query: KOLQuery) -> KOLPage {
         let matching = kols.filter(query.matches)
         let start = min(max(query.offset, 0), matching.count)
-        let end = query.limit.map { min(start + max($0, 0), matching.count) } ?? matching.count
+        // `matching.count - start` first: `start + limit` overflows for a limit near Int.max.
+        let end = query.limit.map { start + min(matching.count - start, max($0, 0)) } ?? matching.count
         return KOLPage(kols: Array(matching[start..<end]), total: matching.count)
     }
 }

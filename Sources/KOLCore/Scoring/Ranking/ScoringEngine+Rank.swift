@@ -57,7 +57,8 @@ extension ScoringEngine {
         let order = AudienceTieBreak.order(rows.map { (id: $0.kol.id, score: $0.ranked.score) }, fanIDs: fanIDs)
         rows = order.map { rows[$0] }
         let start = min(max(0, request.offset), rows.count)
-        let end = request.limit.map { min(rows.count, start + max(0, $0)) } ?? rows.count
+        // `rows.count - start` first: `start + limit` overflows for a limit near Int.max.
+        let end = request.limit.map { start + min(rows.count - start, max(0, $0)) } ?? rows.count
         let budget = request.budget ?? context.brief?.budget
         // Error-flagged KOLs stay in the ranking (with their penalty) but out of the shortlist and pilot.
         // Dropped KOLs too: the business already decided against them (kol/setStage can bring one back).
