@@ -47,6 +47,6 @@ for kind in "${KINDS[@]}"; do
     grep -E "✘|error:" "$log" | head -10 >&2
     for report in "$reports"/*; do [ -f "$report" ] && { echo "== $report" >&2; head -30 "$report" >&2; }; done
   fi
-  echo "sanitizers: $kind $result in $(( $(date +%s) - start )) s; $(grep -E "^✔ Test run|^✘ Test run|Executed [0-9]+ tests" "$log" | tail -2 | tr '\n' ' ')"
+  echo "sanitizers: $kind $result in $(( $(date +%s) - start )) s; $(grep -E "^✔ Test run|^✘ Test run" "$log" | tail -1 | tr '\n' ' ')"
 done
 exit $status
