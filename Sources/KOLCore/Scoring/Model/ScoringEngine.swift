@@ -18,6 +18,10 @@ public struct ScoringOptions: Sendable {
 
 /// Scores KOLs and raises red flags for one workspace, brief and `now`.
 ///
+/// `now` is judged by the UTC day (truncated to midnight): dormancy, account age and fan ages count whole
+/// days anyway, and a day-granular clock lets the Server keep red flags and outcomes between keystrokes
+/// instead of judging every KOL again because the clock moved a second.
+///
 /// Build it once per request (or keep it until the workspace changes): it computes peer statistics over the
 /// whole workspace and reuses per-KOL features from `featureCache` (the Server keeps that cache by KOL id
 /// and drops an entry when its KOL changes).
@@ -43,7 +47,7 @@ public struct ScoringEngine: Sendable {
         self.catalog = catalog
         self.features = features
         self.ignoredThresholds = fromBrief.ignored + fromRequest.ignored
-        self.context = ScoringContext(brief: brief, now: now, peers: peers, thresholds: fromRequest.thresholds,
+        self.context = ScoringContext(brief: brief, now: now.utcDay, peers: peers, thresholds: fromRequest.thresholds,
                                       weights: weights)
     }
 
