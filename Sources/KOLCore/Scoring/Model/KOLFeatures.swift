@@ -41,6 +41,8 @@ public struct KOLFeatures: Hashable, Sendable {
     public var channels: [ChannelFeatures]?
     /// Daily growth over each interval of `followerHistory` (sorted by date, undated points dropped).
     public var growth: [GrowthInterval]?
+    /// The voice of the Weibo posts and of each other channel, for the tone component and rules.
+    public var tone: ToneFeatures?
 
     public init(kol: KOL) {
         followers = kol.followers
@@ -68,6 +70,7 @@ public struct KOLFeatures: Hashable, Sendable {
             }
         }
         growth = kol.followerHistory.map(GrowthInterval.intervals(from:))
+        tone = kol.posts == nil && kol.channels == nil ? nil : ToneFeatures(kol: kol)
     }
 
     static func unique(_ values: [String]) -> [String] {
