@@ -124,11 +124,15 @@ public struct ScoringEngine: Sendable {
     }
 
     /// `kol/redFlags` for one KOL: every rule in the catalog, most severe first.
-    public func redFlags(_ kol: KOL) -> KOLRedFlags {
+    public func redFlags(_ kol: KOL) -> KOLRedFlags { redFlags(kol, of: nil) }
+
+    /// The flags of the rules that read peers (`readingPeers` true) or of all the others; `nil`: every rule.
+    /// `merging` the two groups gives `redFlags(_:)` exactly.
+    public func redFlags(_ kol: KOL, of readingPeers: Bool?) -> KOLRedFlags {
         let subject = subject(kol)
         var flags: [RedFlag] = []
         var notChecked: [RedFlagCode: [DataRequirement]] = [:]
-        for rule in catalog.rules {
+        for rule in catalog.rules where readingPeers == nil || rule.readsPeers == readingPeers {
             switch rule.evaluate(subject) {
             case .raised(let flag): flags.append(flag)
             case .skipped(let needed): notChecked[rule.code] = needed
