@@ -54,7 +54,9 @@ public struct KOLFeatures: Hashable, Sendable {
                 if let labels = post.topics, !labels.isEmpty {
                     topics = KOLFeatures.unique(labels.map(TopicLexicon.category(ofLabel:)))
                 } else {
-                    topics = TopicLexicon.categories(in: TextIndex(post.text ?? ""))
+                    // No labels were added, so `text` is exactly the index of the post's text: reuse it
+                    // rather than indexing the text a second time.
+                    topics = TopicLexicon.categories(in: text)
                 }
                 return PostFeatures(index: index, at: post.at, reposts: post.reposts, comments: post.comments,
                                     likes: post.likes, kolReplies: post.kolReplies,
