@@ -63,6 +63,30 @@ public struct ToneDrift: Sendable {
         self.init(windows: windows, thresholds: thresholds)
     }
 
+    /// Same as `init(posts:…)` from posts already profiled one by one (`ToneFeatures`): a window's
+    /// profile is the mean of its posts' scores, summed in the same order as the profiler does, so the
+    /// result is identical without profiling any text again.
+    public init(
+        profiledPosts posts: [(date: Int64, profile: ToneVector)], windowing: ToneWindowing = .calendarMonth,
+        thresholds: ToneDriftThresholds = .standard
+    ) {
+        var groups: [Int64: (label: String, sum: ToneVector, count: Int)] = [:]
+        for post in posts {
+            let window = windowing.window(of: post.date)
+            var group = groups[window.start] ?? (window.label, .zero, 0)
+            group.sum = group.sum.combined(with: post.profile, +)
+            group.count += 1
+            groups[window.start] = group
+        }
+        let windows = groups.keys.sorted().compactMap { start -> ToneWindow? in
+            guard let group = groups[start] else { return nil }
+            return ToneWindow(
+                start: start, label: group.label, posts: group.count,
+                profile: group.sum.combined(with: ToneVector(repeating: Double(group.count)), /))
+        }
+        self.init(windows: windows, thresholds: thresholds)
+    }
+
     /// The change point over already-profiled windows (oldest first).
     public init(windows: [ToneWindow], thresholds: ToneDriftThresholds = .standard) {
         self.windows = windows

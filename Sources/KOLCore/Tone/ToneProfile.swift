@@ -28,7 +28,7 @@ public struct ToneEvidence: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A voice on the five dimensions (each 0–1), the evidence behind it, and optionally one profile per text.
-public struct ToneProfile: Sendable {
+public struct ToneProfile: Sendable, Hashable {
     /// 1 = humorous, formal, positive, excited, hard-sell.
     public var dimensions: ToneVector
     /// Largest effects first; effects below `ToneProfiler.evidenceFloor` are left out.

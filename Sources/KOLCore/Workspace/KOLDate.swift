@@ -40,6 +40,9 @@ public struct KOLDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Days since the epoch (floor), handy for daily growth rates.
     public var dayNumber: Int64 { KOLDate.floorDiv(secondsSinceEpoch, 86_400) }
 
+    /// The UTC calendar day this instant falls in (midnight UTC, date-only).
+    public var utcDay: KOLDate { KOLDate(secondsSinceEpoch: dayNumber * 86_400, form: .dateOnly) }
+
     /// Instants compare by time; the written offset and form do not matter for order.
     public static func < (a: KOLDate, b: KOLDate) -> Bool {
         (a.secondsSinceEpoch, a.nanoseconds) < (b.secondsSinceEpoch, b.nanoseconds)

@@ -5,40 +5,57 @@ import KOLCore
 
 /// Per-KOL results that do not depend on the request, kept between requests and document edits.
 ///
-/// Why: `KOLFeatures` (text index, tone profile, topics of every post) cost milliseconds per KOL, and
+/// Why: `KOLFeatures` (text index, tone profiles, topics of every post) cost milliseconds per KOL, and
 /// document red flags are judged on every keystroke. Features depend on the KOL alone, so they are
 /// reused while the KOL's content is unchanged (compared without source ranges; unchanged KOLs share
-/// their storage, so the comparison is cheap). A KOL's red flags are reused while its content *and* the
-/// whole scoring context (brief, now, thresholds, weights, peer statistics) are unchanged; when the
-/// context changes every KOL is judged again, so the cache never serves a stale flag.
+/// their storage, so the comparison is cheap). A KOL's red flags and criterion outcomes are kept in two
+/// parts: the rules and criteria that do not read peer statistics, reused while the KOL's content and the
+/// context (brief, day, thresholds) are unchanged; and the peer-reading ones (`readsPeers`), reused while
+/// in addition the KOL's `PeerView` (the peer references it is compared with) is unchanged. An edit that
+/// moves a star level's median so re-judges only the peer rules of the KOLs that see that level, and the
+/// result always equals a full judgement (asserted in `AnalysisCacheEquivalenceTests`).
 /// Missing entries are computed on all cores.
 final class AnalysisCache: @unchecked Sendable {
-    /// What a KOL's red flags depend on besides the KOL (not the weights: no rule reads them, so a
-    /// weights-only change of the brief reuses every flag).
+    /// What a KOL's red flags depend on besides the KOL and its peer view (not the weights: no rule reads
+    /// them, so a weights-only change of the brief reuses every flag). `now` is already the UTC day.
     struct ContextKey: Equatable, Sendable {
         var brief: Brief?
         var now: KOLDate
         var thresholds: Thresholds
-        var peers: PeerStatistics
 
         init(_ context: ScoringContext) {
             brief = context.brief
             now = context.now
             thresholds = context.thresholds
-            peers = context.peers
         }
+    }
+
+    /// A KOL's flags in the two groups, the peer view the peer group was judged with, and both merged.
+    struct FlagEntry: Sendable {
+        var kol: KOL
+        var own: KOLRedFlags
+        var view: PeerView
+        var all: KOLRedFlags
+    }
+
+    /// What to judge for one KOL: everything, or only the peer rules (the other flags kept, moved).
+    struct FlagWork: Sendable {
+        var index: Int
+        var own: KOLRedFlags?
     }
 
     private let lock = NSLock()
     private var features: [String: (kol: KOL, features: KOLFeatures)] = [:]
-    private var flags: [String: (kol: KOL, flags: KOLRedFlags)] = [:]
+    private var flags: [String: FlagEntry] = [:]
     private var flagsContext: ContextKey?
-    private var outcomes: [String: (kol: KOL, outcomes: [ComponentOutcome])] = [:]
+    private var outcomes: [String: (kol: KOL, view: PeerView, outcomes: [ComponentOutcome])] = [:]
     private var outcomesContext: ContextKey?
-    /// Counters for `kol/stats`: how many KOLs had features or red flags computed (not reused).
+    /// Counters for `kol/stats`: how many KOLs had features or red flags computed (not reused); of the
+    /// latter, how many in the latest batch had only their peer rules judged.
     private(set) var featuresComputed = 0
     private(set) var redFlagsComputed = 0
     private(set) var lastRedFlagsComputed = 0
+    private(set) var lastPeerRulesOnly = 0
 
     /// Features of every KOL of `workspace`, reusing those whose KOL did not change.
     func features(for workspace: Workspace) -> [String: KOLFeatures] {
@@ -70,35 +87,48 @@ final class AnalysisCache: @unchecked Sendable {
         ScoringEngine(workspace: workspace, now: now, options: options, featureCache: features(for: workspace))
     }
 
-    /// Red flags of `kols` under `engine`, reusing those whose KOL and context did not change.
+    /// Red flags of `kols` under `engine`, reusing those whose KOL, context and peer view did not change.
     func redFlags(_ kols: [KOL], engine: ScoringEngine) -> [KOLRedFlags] {
         let key = ContextKey(engine.context)
         var result = [KOLRedFlags?](repeating: nil, count: kols.count)
-        var missing: [Int] = []
+        var work: [FlagWork] = []
         lock.lock()
         if flagsContext != key {
             flags.removeAll(keepingCapacity: true)
             flagsContext = key
         }
         for (index, kol) in kols.enumerated() {
-            if let cached = flags[kol.id], AnalysisCache.sameContent(cached.kol, kol) {
-                let moved = AnalysisCache.moved(cached.flags, from: cached.kol, to: kol)
+            guard let cached = flags[kol.id], AnalysisCache.sameContent(cached.kol, kol) else {
+                work.append(FlagWork(index: index, own: nil))
+                continue
+            }
+            if engine.peerView(of: kol) == cached.view {
+                let moved = AnalysisCache.moved(cached.all, from: cached.kol, to: kol)
                 result[index] = moved
-                if moved != cached.flags { flags[kol.id] = (kol, moved) }
+                if moved != cached.all {
+                    flags[kol.id] = FlagEntry(kol: kol, own: AnalysisCache.moved(cached.own, from: cached.kol, to: kol),
+                                              view: cached.view, all: moved)
+                }
             } else {
-                missing.append(index)
+                work.append(FlagWork(index: index, own: AnalysisCache.moved(cached.own, from: cached.kol, to: kol)))
             }
         }
         lock.unlock()
-        let computed = ParallelMap.map(missing) { engine.redFlags(kols[$0]) }
+        let computed = ParallelMap.map(work) { item -> FlagEntry in
+            let kol = kols[item.index]
+            let own = item.own ?? engine.redFlags(kol, of: false)
+            let all = ScoringEngine.merging(own, engine.redFlags(kol, of: true))
+            return FlagEntry(kol: kol, own: own, view: engine.peerView(of: kol), all: all)
+        }
         lock.lock()
         if flagsContext == key {
-            for (slot, index) in missing.enumerated() { flags[kols[index].id] = (kols[index], computed[slot]) }
+            for entry in computed { flags[entry.kol.id] = entry }
         }
-        redFlagsComputed += missing.count
-        lastRedFlagsComputed = missing.count
+        redFlagsComputed += work.count
+        lastRedFlagsComputed = work.count
+        lastPeerRulesOnly = work.reduce(0) { $0 + ($1.own == nil ? 0 : 1) }
         lock.unlock()
-        for (slot, index) in missing.enumerated() { result[index] = computed[slot] }
+        for (slot, item) in work.enumerated() { result[item.index] = computed[slot].all }
         return result.compactMap { $0 }
     }
 
@@ -121,38 +151,56 @@ final class AnalysisCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return ["featuresComputed": .int(Int64(featuresComputed)), "redFlagsComputed": .int(Int64(redFlagsComputed)),
-                "lastRedFlagsComputed": .int(Int64(lastRedFlagsComputed))]
+                "lastRedFlagsComputed": .int(Int64(lastRedFlagsComputed)),
+                "lastPeerRulesOnly": .int(Int64(lastPeerRulesOnly))]
     }
 
     /// Scores of `kols` on every core, with their red flags from `flags` (same order) for the penalty.
-    /// Criterion outcomes are kept like red flags (same context key): only the weighted sum depends on the
-    /// weights, so a weights-only change recomputes nothing per KOL but that sum.
+    /// Criterion outcomes are kept like red flags (same context key, peer criteria re-evaluated when the
+    /// KOL's peer view moved): only the weighted sum depends on the weights, so a weights-only change
+    /// recomputes nothing per KOL but that sum.
     func scores(_ kols: [KOL], flags: [KOLRedFlags], engine: ScoringEngine) -> [String: KOLScore] {
         let key = ContextKey(engine.context)
-        var known = [[ComponentOutcome]?](repeating: nil, count: kols.count)
+        var known = [(view: PeerView, outcomes: [ComponentOutcome])?](repeating: nil, count: kols.count)
         lock.lock()
         if outcomesContext != key {
             outcomes.removeAll(keepingCapacity: true)
             outcomesContext = key
         }
         for (index, kol) in kols.enumerated() {
-            if let cached = outcomes[kol.id], AnalysisCache.sameContent(cached.kol, kol) { known[index] = cached.outcomes }
+            if let cached = outcomes[kol.id], AnalysisCache.sameContent(cached.kol, kol) {
+                known[index] = (cached.view, cached.outcomes)
+            }
         }
         lock.unlock()
         let reused = known
-        let worked = ParallelMap.map(Array(kols.indices)) { index -> ([ComponentOutcome], KOLScore) in
-            let kolOutcomes = reused[index] ?? engine.outcomes(kols[index])
-            return (kolOutcomes, engine.score(kols[index], flags: index < flags.count ? flags[index] : nil,
-                                              outcomes: kolOutcomes))
+        let worked = ParallelMap.map(Array(kols.indices)) { index -> (PeerView, [ComponentOutcome], KOLScore, Bool) in
+            let kol = kols[index]
+            let view = engine.peerView(of: kol)
+            let kolOutcomes: [ComponentOutcome]
+            var changed = true
+            if let previous = reused[index] {
+                if previous.view == view {
+                    kolOutcomes = previous.outcomes
+                    changed = false
+                } else {
+                    kolOutcomes = engine.outcomes(kol, reusing: previous.outcomes)
+                }
+            } else {
+                kolOutcomes = engine.outcomes(kol)
+            }
+            return (view, kolOutcomes, engine.score(kol, flags: index < flags.count ? flags[index] : nil,
+                                                     outcomes: kolOutcomes), changed)
         }
         lock.lock()
         if outcomesContext == key {
-            for (index, kol) in kols.enumerated() where known[index] == nil { outcomes[kol.id] = (kol, worked[index].0) }
+            for (index, kol) in kols.enumerated() where worked[index].3 {
+                outcomes[kol.id] = (kol, worked[index].0, worked[index].1)
+            }
         }
         lock.unlock()
-        let computed = worked.map(\.1)
         var result = [String: KOLScore](minimumCapacity: kols.count)
-        for (kol, score) in zip(kols, computed) { result[kol.id] = score }
+        for (kol, work) in zip(kols, worked) { result[kol.id] = work.2 }
         return result
     }
 

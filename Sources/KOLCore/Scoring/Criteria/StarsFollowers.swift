@@ -40,6 +40,8 @@ struct StarsFollowersMeasurement {
 
 public struct StarsFollowersCriterion: ScoreCriterion {
     public init() {}
+    /// Compared with peers of the same star level.
+    public var readsPeers: Bool { true }
     public var name: ComponentName { .starsFollowers }
     public var defaultWeight: Double { 0.10 }
 
@@ -62,6 +64,8 @@ public struct StarsFollowersCriterion: ScoreCriterion {
 /// `stars-followers-mismatch`: followers far above peers of the same star level.
 public struct StarsFollowersMismatchRule: RedFlagRule {
     public init() {}
+    /// Compared with peers of the same star level.
+    public var readsPeers: Bool { true }
     public var code: RedFlagCode { .starsFollowersMismatch }
     public var severity: RedFlagSeverity { .error }
 

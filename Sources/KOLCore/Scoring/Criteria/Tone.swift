@@ -12,7 +12,7 @@ extension RedFlagCode {
 }
 
 /// The KOL's Weibo posts that have text, with their index in `kol.posts` (so a flag can point at one).
-struct ToneTexts {
+struct ToneTexts: Hashable, Sendable {
     var texts: [String]
     var postIndices: [Int]
 
@@ -30,7 +30,7 @@ struct ToneTexts {
 }
 
 /// The brief's tone as a profile: a preset's documented target, or the profile of the brand's sample texts.
-struct BriefToneTarget {
+struct BriefToneTarget: Sendable {
     var profile: ToneProfile
     /// "lighthearted", or "the brand's 3 sample texts": for messages.
     var label: String
@@ -59,13 +59,15 @@ struct ToneFitMeasurement {
     var texts: ToneTexts
 
     static func measure(_ subject: ScoringSubject) -> Measured<ToneFitMeasurement> {
-        guard let target = BriefToneTarget(subject.context.brief) else {
+        guard let target = subject.context.toneTarget else {
             return .notApplicable("the brief names no tone (add brief.tone: a preset or sample texts)")
         }
-        guard let posts = subject.kol.posts else { return .missing([DataRequirement("posts", present: false)]) }
-        let texts = ToneTexts(posts)
+        guard subject.kol.posts != nil else { return .missing([DataRequirement("posts", present: false)]) }
+        // The profile is part of the KOL's cached features: profiled once per KOL content, not per request.
+        let tone = subject.features.tone ?? ToneFeatures(kol: subject.kol)
+        let texts = tone.texts
         guard !texts.texts.isEmpty else { return .missing([DataRequirement("posts[].text", present: false)]) }
-        let profile = ToneProfiler.standard.profile(texts.texts, perText: true)
+        let profile = tone.profile
         let comparison = ToneComparison(profile, target.profile, texts: texts.texts)
         return .measured(ToneFitMeasurement(comparison: comparison, profile: profile, target: target, texts: texts))
     }

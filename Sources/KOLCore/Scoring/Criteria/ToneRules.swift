@@ -60,18 +60,15 @@ public struct ToneDriftRule: RedFlagRule {
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
         guard let posts = subject.kol.posts else { return .skipped(needed: [DataRequirement("posts", present: false)]) }
         let perSide = max(1, Int(subject.threshold(self, Self.minPostsPerSide).rounded(.up)))
-        var timed: [(date: Int64, text: String, index: Int)] = []
-        for (index, post) in posts.enumerated() {
-            guard let at = post.at, let text = post.text, !text.trimmingCharactersInWhitespace().isEmpty else { continue }
-            timed.append((at.secondsSinceEpoch, text, index))
-        }
+        let tone = subject.features.tone ?? ToneFeatures(kol: subject.kol)
+        let timed = tone.datedProfiles(posts)
         guard timed.count >= 2 * perSide else {
             return .skipped(needed: [DataRequirement("posts[].at and posts[].text (at least \(2 * perSide) dated posts)", present: false)])
         }
         var thresholds = ToneDriftThresholds()
         thresholds.minPostsPerSide = perSide
         let limit = subject.threshold(self, Self.minDrift)
-        let drift = ToneDrift(posts: timed.map { ($0.date, $0.text) }, thresholds: thresholds)
+        let drift = ToneDrift(profiledPosts: timed.map { ($0.date, $0.profile) }, thresholds: thresholds)
         var evidence: JSONObject = [
             "drift": .double(Scoring.round(drift.statistic, 3)),
             "windows": .array(drift.windows.map { ["window": .string($0.label), "posts": .int(Int64($0.posts))] }),
@@ -103,27 +100,28 @@ public struct ChannelToneMismatchRule: RedFlagRule {
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
         guard let channels = subject.kol.channels else { return .skipped(needed: [DataRequirement("channels", present: false)]) }
-        guard let posts = subject.kol.posts else { return .skipped(needed: [DataRequirement("posts", present: false)]) }
+        guard subject.kol.posts != nil else { return .skipped(needed: [DataRequirement("posts", present: false)]) }
         let minTexts = max(1, Int(subject.threshold(self, Self.minTexts).rounded(.up)))
         let limit = subject.threshold(self, Self.maxDistance)
-        let weibo = ToneTexts(posts)
+        let tone = subject.features.tone ?? ToneFeatures(kol: subject.kol)
+        let weibo = tone.texts
         let others = channels.enumerated().filter { ($0.element.platform ?? "").lowercased() != KOL.defaultPlatform }
-        let comparable = others.compactMap { index, channel -> (Int, Channel, ToneTexts)? in
-            let texts = ToneTexts(channel.posts ?? [])
-            return texts.texts.count >= minTexts ? (index, channel, texts) : nil
+        let comparable = others.compactMap { index, channel -> (Int, Channel, ToneProfile)? in
+            guard let profile = tone.channelProfiles[index], profile.posts >= minTexts else { return nil }
+            return (index, channel, profile)
         }
         if others.isEmpty { return .passed(evidence: ["channels": 0, "threshold": .double(limit)]) }
         guard weibo.texts.count >= minTexts, !comparable.isEmpty else {
             return .skipped(needed: [DataRequirement("posts[].text and channels[].posts[].text (at least \(minTexts) each)", present: false)])
         }
-        let weiboProfile = ToneProfiler.standard.profile(weibo.texts, perText: true)
+        let weiboProfile = tone.profile
         var worst: (index: Int, channel: Channel, comparison: ToneComparison)?
         var distances: [JSONValue] = []
-        for (index, channel, texts) in comparable {
-            let comparison = ToneComparison(weiboProfile, ToneProfiler.standard.profile(texts.texts), texts: weibo.texts)
+        for (index, channel, profile) in comparable {
+            let comparison = ToneComparison(weiboProfile, profile, texts: weibo.texts)
             distances.append(["channel": .string(channel.name ?? channel.platform ?? "channel \(index + 1)"),
                               "distance": .double(Scoring.round(comparison.distance, 3)),
-                              "texts": .int(Int64(texts.texts.count))])
+                              "texts": .int(Int64(profile.posts))])
             if comparison.distance > (worst?.comparison.distance ?? -1) { worst = (index, channel, comparison) }
         }
         var evidence: JSONObject = ["channels": .array(distances), "weiboPosts": .int(Int64(weibo.texts.count)),

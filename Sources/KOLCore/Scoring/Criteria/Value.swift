@@ -43,6 +43,8 @@ struct ValueMeasurement {
 
 public struct ValueCriterion: ScoreCriterion {
     public init() {}
+    /// Compared with peers of the same star level.
+    public var readsPeers: Bool { true }
     public var name: ComponentName { .value }
     public var defaultWeight: Double { 0.15 }
 
@@ -72,6 +74,8 @@ public struct ValueCriterion: ScoreCriterion {
 /// `price-outlier`: price far above peers or per expected engagement.
 public struct PriceOutlierRule: RedFlagRule {
     public init() {}
+    /// Compared with peers of the same star level.
+    public var readsPeers: Bool { true }
     public var code: RedFlagCode { .priceOutlier }
     public var severity: RedFlagSeverity { .warning }
     static let maxPriceRatio = ThresholdParameter("maxPriceRatio", 3,

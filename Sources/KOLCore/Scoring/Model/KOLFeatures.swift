@@ -41,6 +41,8 @@ public struct KOLFeatures: Hashable, Sendable {
     public var channels: [ChannelFeatures]?
     /// Daily growth over each interval of `followerHistory` (sorted by date, undated points dropped).
     public var growth: [GrowthInterval]?
+    /// The voice of the Weibo posts and of each other channel, for the tone component and rules.
+    public var tone: ToneFeatures?
 
     public init(kol: KOL) {
         followers = kol.followers
@@ -52,7 +54,9 @@ public struct KOLFeatures: Hashable, Sendable {
                 if let labels = post.topics, !labels.isEmpty {
                     topics = KOLFeatures.unique(labels.map(TopicLexicon.category(ofLabel:)))
                 } else {
-                    topics = TopicLexicon.categories(in: TextIndex(post.text ?? ""))
+                    // No labels were added, so `text` is exactly the index of the post's text: reuse it
+                    // rather than indexing the text a second time.
+                    topics = TopicLexicon.categories(in: text)
                 }
                 return PostFeatures(index: index, at: post.at, reposts: post.reposts, comments: post.comments,
                                     likes: post.likes, kolReplies: post.kolReplies,
@@ -68,6 +72,7 @@ public struct KOLFeatures: Hashable, Sendable {
             }
         }
         growth = kol.followerHistory.map(GrowthInterval.intervals(from:))
+        tone = kol.posts == nil && kol.channels == nil ? nil : ToneFeatures(kol: kol)
     }
 
     static func unique(_ values: [String]) -> [String] {

@@ -13,6 +13,8 @@ public struct ScoringContext: Sendable {
     public var keywords: [KeywordPattern]?
     /// nil for a nationwide brief.
     public var targets: TargetRegions?
+    /// The brief's tone as a profile (brand samples profiled once per request, not once per KOL).
+    var toneTarget: BriefToneTarget?
 
     public init(brief: Brief?, now: KOLDate, peers: PeerStatistics, thresholds: Thresholds = .defaults,
                 weights: ScoreWeights = .defaults) {
@@ -24,6 +26,7 @@ public struct ScoringContext: Sendable {
         let patterns = (brief?.keywords ?? []).map(KeywordPattern.init).filter { !$0.isEmpty }
         keywords = patterns.isEmpty ? nil : patterns
         targets = brief.flatMap { TargetRegions($0.targetRegions ?? []) }
+        toneTarget = BriefToneTarget(brief)
     }
 }
 

@@ -18,6 +18,10 @@ public struct ScoringOptions: Sendable {
 
 /// Scores KOLs and raises red flags for one workspace, brief and `now`.
 ///
+/// `now` is judged by the UTC day (truncated to midnight): dormancy, account age and fan ages count whole
+/// days anyway, and a day-granular clock lets the Server keep red flags and outcomes between keystrokes
+/// instead of judging every KOL again because the clock moved a second.
+///
 /// Build it once per request (or keep it until the workspace changes): it computes peer statistics over the
 /// whole workspace and reuses per-KOL features from `featureCache` (the Server keeps that cache by KOL id
 /// and drops an entry when its KOL changes).
@@ -43,7 +47,7 @@ public struct ScoringEngine: Sendable {
         self.catalog = catalog
         self.features = features
         self.ignoredThresholds = fromBrief.ignored + fromRequest.ignored
-        self.context = ScoringContext(brief: brief, now: now, peers: peers, thresholds: fromRequest.thresholds,
+        self.context = ScoringContext(brief: brief, now: now.utcDay, peers: peers, thresholds: fromRequest.thresholds,
                                       weights: weights)
     }
 
@@ -120,11 +124,15 @@ public struct ScoringEngine: Sendable {
     }
 
     /// `kol/redFlags` for one KOL: every rule in the catalog, most severe first.
-    public func redFlags(_ kol: KOL) -> KOLRedFlags {
+    public func redFlags(_ kol: KOL) -> KOLRedFlags { redFlags(kol, of: nil) }
+
+    /// The flags of the rules that read peers (`readingPeers` true) or of all the others; `nil`: every rule.
+    /// `merging` the two groups gives `redFlags(_:)` exactly.
+    public func redFlags(_ kol: KOL, of readingPeers: Bool?) -> KOLRedFlags {
         let subject = subject(kol)
         var flags: [RedFlag] = []
         var notChecked: [RedFlagCode: [DataRequirement]] = [:]
-        for rule in catalog.rules {
+        for rule in catalog.rules where readingPeers == nil || rule.readsPeers == readingPeers {
             switch rule.evaluate(subject) {
             case .raised(let flag): flags.append(flag)
             case .skipped(let needed): notChecked[rule.code] = needed

@@ -6,6 +6,8 @@ public protocol ScoreCriterion: Sendable {
     var name: ComponentName { get }
     /// Relative default weight (documented in protocol.md §7).
     var defaultWeight: Double { get }
+    /// True when the outcome reads `context.peers` (see the extension below). Default false.
+    var readsPeers: Bool { get }
     func evaluate(_ subject: ScoringSubject) -> ComponentOutcome
 }
 
@@ -15,7 +17,22 @@ public protocol RedFlagRule: Sendable {
     var severity: RedFlagSeverity { get }
     /// Tunable numbers; the first is the primary one (a bare-number override replaces it).
     var parameters: [ThresholdParameter] { get }
+    /// True when the outcome reads `context.peers` (see the extension below). Default false.
+    var readsPeers: Bool { get }
     func evaluate(_ subject: ScoringSubject) -> RuleOutcome
+}
+
+// `readsPeers`: whether a criterion or rule reads the workspace's peer statistics (`context.peers`). Why:
+// such outcomes change when another KOL of a nearby star level is edited; all others depend only on the
+// KOL, the brief, the thresholds and the day, so the Server keeps them across edits and re-judges only
+// these. One that reads `context.peers` must say so, and read it only through `PeerStatistics.followers`,
+// `price` and `costPerEngagement(for:)`, which `ScoringEngine.peerView(of:)` captures.
+extension ScoreCriterion {
+    public var readsPeers: Bool { false }
+}
+
+extension RedFlagRule {
+    public var readsPeers: Bool { false }
 }
 
 /// The criteria and rules in force.
