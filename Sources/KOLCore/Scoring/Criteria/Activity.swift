@@ -57,23 +57,19 @@ public struct DormantRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.maxDays] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: ActivityMeasurement
-        switch ActivityMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        ActivityMeasurement.measure(subject).judge { m in
+            let limit = subject.threshold(self, Self.maxDays)
+            var evidence = m.evidence
+            evidence["threshold"] = .double(limit)
+            let message: String
+            if let days = m.daysSinceLastPost {
+                guard days > limit else { return .passed(evidence: evidence) }
+                message = "Last post was \(Int(days)) days ago: the account looks dormant, its followers may have moved on."
+            } else {
+                message = "The KOL has no posts at all in the data (an empty list): nothing shows the account is active."
+            }
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("posts[].at", present: true)], field: "posts")
         }
-        let limit = subject.threshold(self, Self.maxDays)
-        var evidence = m.evidence
-        evidence["threshold"] = .double(limit)
-        let message: String
-        if let days = m.daysSinceLastPost {
-            guard days > limit else { return .passed(evidence: evidence) }
-            message = "Last post was \(Int(days)) days ago: the account looks dormant, its followers may have moved on."
-        } else {
-            message = "The KOL has no posts at all in the data (an empty list): nothing shows the account is active."
-        }
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("posts[].at", present: true)], field: "posts")
     }
 }

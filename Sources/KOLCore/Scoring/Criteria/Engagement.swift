@@ -109,24 +109,20 @@ public struct LowEngagementRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.ratio] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: EngagementMeasurement
-        switch EngagementMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        EngagementMeasurement.measure(subject).judge { m in
+            let limit = subject.threshold(self, Self.ratio)
+            let evidence: JSONObject = [
+                "medianEngagementRate": .double(Scoring.round(m.medianRate, 5)), "tier": .string(m.tier.label),
+                "benchmark": .double(m.tier.medianRate), "ratioToBenchmark": .double(Scoring.round(m.ratioToBenchmark, 3)),
+                "posts": .int(Int64(m.posts.count)), "threshold": .double(limit),
+            ]
+            guard m.ratioToBenchmark < limit else { return .passed(evidence: evidence) }
+            let message = "Median engagement is \(Scoring.percent(m.medianRate, digits: 2)) of followers per post, against "
+                + "\(Scoring.percent(m.tier.medianRate, digits: 2)) typical for \(m.tier.label) accounts: most followers never react."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("followers", present: true), DataRequirement("posts", present: true)],
+                                field: "posts")
         }
-        let limit = subject.threshold(self, Self.ratio)
-        let evidence: JSONObject = [
-            "medianEngagementRate": .double(Scoring.round(m.medianRate, 5)), "tier": .string(m.tier.label),
-            "benchmark": .double(m.tier.medianRate), "ratioToBenchmark": .double(Scoring.round(m.ratioToBenchmark, 3)),
-            "posts": .int(Int64(m.posts.count)), "threshold": .double(limit),
-        ]
-        guard m.ratioToBenchmark < limit else { return .passed(evidence: evidence) }
-        let message = "Median engagement is \(Scoring.percent(m.medianRate, digits: 2)) of followers per post, against "
-            + "\(Scoring.percent(m.tier.medianRate, digits: 2)) typical for \(m.tier.label) accounts: most followers never react."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("followers", present: true), DataRequirement("posts", present: true)],
-                            field: "posts")
     }
 }
 
@@ -141,21 +137,17 @@ public struct BoughtRepostsRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.maxRatio] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: EngagementMeasurement
-        switch EngagementMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        EngagementMeasurement.measure(subject).judge { m in
+            let limit = subject.threshold(self, Self.maxRatio)
+            let ratio = m.medianRepostRatio
+            let evidence: JSONObject = ["medianRepostRatio": .double(Scoring.round(ratio, 2)),
+                                        "posts": .int(Int64(m.posts.count)), "threshold": .double(limit)]
+            guard ratio > limit else { return .passed(evidence: evidence) }
+            let message = "A typical post has \(Scoring.number(ratio, 1))× more reposts than comments and likes combined: "
+                + "reposts are cheap to buy, real readers like and comment."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("posts[].reposts/comments/likes", present: true)], field: "posts")
         }
-        let limit = subject.threshold(self, Self.maxRatio)
-        let ratio = m.medianRepostRatio
-        let evidence: JSONObject = ["medianRepostRatio": .double(Scoring.round(ratio, 2)),
-                                    "posts": .int(Int64(m.posts.count)), "threshold": .double(limit)]
-        guard ratio > limit else { return .passed(evidence: evidence) }
-        let message = "A typical post has \(Scoring.number(ratio, 1))× more reposts than comments and likes combined: "
-            + "reposts are cheap to buy, real readers like and comment."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("posts[].reposts/comments/likes", present: true)], field: "posts")
     }
 }
 
@@ -170,23 +162,19 @@ public struct EngagementConcentratedRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.maxShare] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: EngagementMeasurement
-        switch EngagementMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        EngagementMeasurement.measure(subject).judge { m in
+            guard m.posts.count >= Self.minPosts, let top = m.topShare else {
+                return .skipped(needed: [DataRequirement("posts with counts (at least \(Self.minPosts))", present: false)])
+            }
+            let limit = subject.threshold(self, Self.maxShare)
+            let evidence: JSONObject = ["topPosts": .int(Int64(top.count)), "topShare": .double(Scoring.round(top.share, 3)),
+                                        "posts": .int(Int64(m.posts.count)), "threshold": .double(limit)]
+            guard top.share > limit else { return .passed(evidence: evidence) }
+            let message = "\(top.count == 1 ? "One post holds" : "\(top.count) posts hold") \(Scoring.percent(top.share, digits: 0)) of all "
+                + "engagement across \(m.posts.count) posts: a typical post reaches far fewer people than the totals suggest."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("posts[].reposts/comments/likes", present: true)], field: "posts")
         }
-        guard m.posts.count >= Self.minPosts, let top = m.topShare else {
-            return .skipped(needed: [DataRequirement("posts with counts (at least \(Self.minPosts))", present: false)])
-        }
-        let limit = subject.threshold(self, Self.maxShare)
-        let evidence: JSONObject = ["topPosts": .int(Int64(top.count)), "topShare": .double(Scoring.round(top.share, 3)),
-                                    "posts": .int(Int64(m.posts.count)), "threshold": .double(limit)]
-        guard top.share > limit else { return .passed(evidence: evidence) }
-        let message = "\(top.count == 1 ? "One post holds" : "\(top.count) posts hold") \(Scoring.percent(top.share, digits: 0)) of all "
-            + "engagement across \(m.posts.count) posts: a typical post reaches far fewer people than the totals suggest."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("posts[].reposts/comments/likes", present: true)], field: "posts")
     }
 }
 
@@ -200,19 +188,15 @@ public struct SilentKOLRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.minRate] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: ReplyMeasurement
-        switch ReplyMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        ReplyMeasurement.measure(subject).judge { m in
+            let limit = subject.threshold(self, Self.minRate)
+            let evidence: JSONObject = ["kolReplies": .int(Int64(m.replies)), "comments": .int(Int64(m.comments)),
+                                        "replyRate": .double(Scoring.round(m.rate, 4)), "threshold": .double(limit)]
+            guard m.rate < limit else { return .passed(evidence: evidence) }
+            let message = "The KOL answered \(m.replies) of \(m.comments) comments (\(Scoring.percent(m.rate, digits: 2))): "
+                + "followers get no conversation, so a recommendation carries less personal weight."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("posts[].kolReplies", present: true)], field: "posts")
         }
-        let limit = subject.threshold(self, Self.minRate)
-        let evidence: JSONObject = ["kolReplies": .int(Int64(m.replies)), "comments": .int(Int64(m.comments)),
-                                    "replyRate": .double(Scoring.round(m.rate, 4)), "threshold": .double(limit)]
-        guard m.rate < limit else { return .passed(evidence: evidence) }
-        let message = "The KOL answered \(m.replies) of \(m.comments) comments (\(Scoring.percent(m.rate, digits: 2))): "
-            + "followers get no conversation, so a recommendation carries less personal weight."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("posts[].kolReplies", present: true)], field: "posts")
     }
 }

@@ -95,21 +95,17 @@ public struct FakeFansRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.maxFakeShare, Self.minAssessedFans] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: FanQualityMeasurement
-        switch FanQualityMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        FanQualityMeasurement.measure(subject).judge { m in
+            var evidence = m.evidence
+            evidence["threshold"] = ["maxFakeShare": .double(m.threshold), "minAssessedFans": .double(Double(m.minimumSample))]
+            guard let flag = m.result.redFlag else { return .passed(evidence: evidence) }
+            // The audit's own evidence lines after the first two (count and threshold): the commonest reasons.
+            let reasons = Array(flag.evidence.dropFirst(2))
+            evidence["commonReasons"] = .array(reasons.map { .string($0) })
+            var message = "\(m.summary), above the \(Scoring.percent(m.threshold, digits: 0)) threshold: these fans are unlikely to be real, reachable people."
+            if let first = reasons.first { message += " \(first)." }
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("fanSample", present: true)], field: "fanSample")
         }
-        var evidence = m.evidence
-        evidence["threshold"] = ["maxFakeShare": .double(m.threshold), "minAssessedFans": .double(Double(m.minimumSample))]
-        guard let flag = m.result.redFlag else { return .passed(evidence: evidence) }
-        // The audit's own evidence lines after the first two (count and threshold): the commonest reasons.
-        let reasons = Array(flag.evidence.dropFirst(2))
-        evidence["commonReasons"] = .array(reasons.map { .string($0) })
-        var message = "\(m.summary), above the \(Scoring.percent(m.threshold, digits: 0)) threshold: these fans are unlikely to be real, reachable people."
-        if let first = reasons.first { message += " \(first)." }
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("fanSample", present: true)], field: "fanSample")
     }
 }

@@ -60,33 +60,29 @@ public struct OffRegionRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.minLift, Self.minShare] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: GeographyMeasurement
-        switch GeographyMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        GeographyMeasurement.measure(subject).judge { m in
+            var evidence = m.evidence
+            let regions = subject.context.targets?.names.joined(separator: ", ") ?? ""
+            let tripped: Bool
+            if let lift = m.lift {
+                let limit = subject.threshold(self, Self.minLift)
+                evidence["threshold"] = ["minLift": .double(limit)]
+                tripped = lift < limit
+            } else {
+                let limit = subject.threshold(self, Self.minShare)
+                evidence["threshold"] = ["minShareWithoutBaseline": .double(limit)]
+                tripped = m.targetShare < limit
+            }
+            guard tripped else { return .passed(evidence: evidence) }
+            var message = "Only \(Scoring.percent(m.targetShare)) of followers are in \(regions)"
+            if let baseline = m.baseline {
+                message += ", less than the \(Scoring.percent(baseline)) those regions hold of China's population"
+            }
+            message += ": most of the reach is outside the campaign's market."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("brief.targetRegions", present: true),
+                                         DataRequirement("followerRegions", present: true)],
+                                field: "followerRegions")
         }
-        var evidence = m.evidence
-        let regions = subject.context.targets?.names.joined(separator: ", ") ?? ""
-        let tripped: Bool
-        if let lift = m.lift {
-            let limit = subject.threshold(self, Self.minLift)
-            evidence["threshold"] = ["minLift": .double(limit)]
-            tripped = lift < limit
-        } else {
-            let limit = subject.threshold(self, Self.minShare)
-            evidence["threshold"] = ["minShareWithoutBaseline": .double(limit)]
-            tripped = m.targetShare < limit
-        }
-        guard tripped else { return .passed(evidence: evidence) }
-        var message = "Only \(Scoring.percent(m.targetShare)) of followers are in \(regions)"
-        if let baseline = m.baseline {
-            message += ", less than the \(Scoring.percent(baseline)) those regions hold of China's population"
-        }
-        message += ": most of the reach is outside the campaign's market."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("brief.targetRegions", present: true),
-                                     DataRequirement("followerRegions", present: true)],
-                            field: "followerRegions")
     }
 }

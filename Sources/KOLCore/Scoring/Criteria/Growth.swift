@@ -119,31 +119,27 @@ public struct GrowthSpikeRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.minRobustZ, Self.minRelativeGain] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: GrowthMeasurement
-        switch GrowthMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        GrowthMeasurement.measure(subject).judge { m in
+            let zLimit = subject.threshold(self, Self.minRobustZ)
+            let gainLimit = subject.threshold(self, Self.minRelativeGain)
+            let spikes = m.scored.filter { $0.robustZ > zLimit && $0.relativeGain > gainLimit }
+            var evidence: JSONObject = [
+                "medianGainPerDay": .double(Scoring.round(m.medianGainPerDay, 1)), "scale": .double(Scoring.round(m.scale, 1)),
+                "maxRobustZ": .double(Scoring.round(m.maxRobustZ, 2)),
+                "threshold": ["minRobustZ": .double(zLimit), "minRelativeGain": .double(gainLimit)],
+            ]
+            guard let biggest = spikes.max(by: { $0.robustZ < $1.robustZ }) else { return .passed(evidence: evidence) }
+            evidence["spikes"] = .array(spikes.map { spike in
+                ["from": .string(spike.interval.from.description), "to": .string(spike.interval.to.description),
+                 "gain": .int(Int64(spike.interval.gain)), "relativeGain": .double(Scoring.round(spike.relativeGain, 3)),
+                 "robustZ": .double(Scoring.round(spike.robustZ, 1))]
+            })
+            let message = "Followers jumped by \(Scoring.compact(Double(biggest.interval.gain))) "
+                + "(+\(Scoring.percent(biggest.relativeGain, digits: 0))) between \(biggest.interval.from) and \(biggest.interval.to), "
+                + "against a usual \(Scoring.compact(m.medianGainPerDay * 7)) a week: check for a viral post or bought followers."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("followerHistory", present: true)], field: "followerHistory")
         }
-        let zLimit = subject.threshold(self, Self.minRobustZ)
-        let gainLimit = subject.threshold(self, Self.minRelativeGain)
-        let spikes = m.scored.filter { $0.robustZ > zLimit && $0.relativeGain > gainLimit }
-        var evidence: JSONObject = [
-            "medianGainPerDay": .double(Scoring.round(m.medianGainPerDay, 1)), "scale": .double(Scoring.round(m.scale, 1)),
-            "maxRobustZ": .double(Scoring.round(m.maxRobustZ, 2)),
-            "threshold": ["minRobustZ": .double(zLimit), "minRelativeGain": .double(gainLimit)],
-        ]
-        guard let biggest = spikes.max(by: { $0.robustZ < $1.robustZ }) else { return .passed(evidence: evidence) }
-        evidence["spikes"] = .array(spikes.map { spike in
-            ["from": .string(spike.interval.from.description), "to": .string(spike.interval.to.description),
-             "gain": .int(Int64(spike.interval.gain)), "relativeGain": .double(Scoring.round(spike.relativeGain, 3)),
-             "robustZ": .double(Scoring.round(spike.robustZ, 1))]
-        })
-        let message = "Followers jumped by \(Scoring.compact(Double(biggest.interval.gain))) "
-            + "(+\(Scoring.percent(biggest.relativeGain, digits: 0))) between \(biggest.interval.from) and \(biggest.interval.to), "
-            + "against a usual \(Scoring.compact(m.medianGainPerDay * 7)) a week: check for a viral post or bought followers."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("followerHistory", present: true)], field: "followerHistory")
     }
 }
 
@@ -163,28 +159,24 @@ public struct YoungAccountFastGrowthRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.maxAgeDays, Self.minFollowers, Self.minFollowersPerDay] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: AccountAgeMeasurement
-        switch AccountAgeMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        AccountAgeMeasurement.measure(subject).judge { m in
+            let ageLimit = subject.threshold(self, Self.maxAgeDays)
+            let followerLimit = subject.threshold(self, Self.minFollowers)
+            let rateLimit = subject.threshold(self, Self.minFollowersPerDay)
+            let evidence: JSONObject = [
+                "accountAgeDays": .double(Scoring.round(m.ageDays, 0)), "followers": .int(Int64(m.followers)),
+                "followersPerDay": .double(Scoring.round(m.followersPerDay, 1)),
+                "threshold": ["maxAgeDays": .double(ageLimit), "minFollowers": .double(followerLimit),
+                              "minFollowersPerDay": .double(rateLimit)],
+            ]
+            guard m.ageDays < ageLimit, Double(m.followers) > followerLimit, m.followersPerDay > rateLimit else {
+                return .passed(evidence: evidence)
+            }
+            let message = "The account is \(Int(m.ageDays)) days old and already has \(Scoring.compact(Double(m.followers))) "
+                + "followers (\(Scoring.compact(m.followersPerDay)) a day on average): organic growth is rarely that fast."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("createdAt", present: true), DataRequirement("followers", present: true)],
+                                field: "createdAt")
         }
-        let ageLimit = subject.threshold(self, Self.maxAgeDays)
-        let followerLimit = subject.threshold(self, Self.minFollowers)
-        let rateLimit = subject.threshold(self, Self.minFollowersPerDay)
-        let evidence: JSONObject = [
-            "accountAgeDays": .double(Scoring.round(m.ageDays, 0)), "followers": .int(Int64(m.followers)),
-            "followersPerDay": .double(Scoring.round(m.followersPerDay, 1)),
-            "threshold": ["maxAgeDays": .double(ageLimit), "minFollowers": .double(followerLimit),
-                          "minFollowersPerDay": .double(rateLimit)],
-        ]
-        guard m.ageDays < ageLimit, Double(m.followers) > followerLimit, m.followersPerDay > rateLimit else {
-            return .passed(evidence: evidence)
-        }
-        let message = "The account is \(Int(m.ageDays)) days old and already has \(Scoring.compact(Double(m.followers))) "
-            + "followers (\(Scoring.compact(m.followersPerDay)) a day on average): organic growth is rarely that fast."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("createdAt", present: true), DataRequirement("followers", present: true)],
-                            field: "createdAt")
     }
 }

@@ -70,18 +70,14 @@ public struct NoOtherMediaRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.minChannels] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: OtherMediaMeasurement
-        switch OtherMediaMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        OtherMediaMeasurement.measure(subject).judge { m in
+            let limit = subject.threshold(self, Self.minChannels)
+            let evidence: JSONObject = ["otherChannels": .int(Int64(m.channels.count)), "threshold": .double(limit)]
+            guard Double(m.channels.count) < limit else { return .passed(evidence: evidence) }
+            return subject.flag(self, message: "No presence beyond Weibo: the campaign cannot be echoed on WeChat, "
+                                    + "Xiaohongshu or video, and the KOL's standing is harder to cross-check.",
+                                evidence: evidence, needed: [DataRequirement("channels", present: true)], field: "channels")
         }
-        let limit = subject.threshold(self, Self.minChannels)
-        let evidence: JSONObject = ["otherChannels": .int(Int64(m.channels.count)), "threshold": .double(limit)]
-        guard Double(m.channels.count) < limit else { return .passed(evidence: evidence) }
-        return subject.flag(self, message: "No presence beyond Weibo: the campaign cannot be echoed on WeChat, "
-                                + "Xiaohongshu or video, and the KOL's standing is harder to cross-check.",
-                            evidence: evidence, needed: [DataRequirement("channels", present: true)], field: "channels")
     }
 }
 
@@ -95,33 +91,29 @@ public struct ChannelTopicMismatchRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.minOverlap] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: OtherMediaMeasurement
-        switch OtherMediaMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        OtherMediaMeasurement.measure(subject).judge { m in
+            let known = m.channels.filter { $0.overlap != nil }
+            guard !known.isEmpty else {
+                return .skipped(needed: [DataRequirement("channels[].topics or channels[].posts, and Weibo topics",
+                                                         present: false)])
+            }
+            let limit = subject.threshold(self, Self.minOverlap)
+            let mismatched = known.filter { ($0.overlap ?? 1) < limit }
+            let weiboTopics = (subject.features.topicCounts ?? [:]).sorted { $0.value > $1.value }.prefix(3).map(\.key)
+            var evidence: JSONObject = ["weiboTopics": .array(weiboTopics.map { .string($0) }), "threshold": .double(limit)]
+            evidence["channels"] = .array(known.map { fit in
+                ["platform": .string(fit.channel.platform ?? "?"), "name": .string(fit.channel.name ?? ""),
+                 "topics": .array((fit.channel.topics ?? [:]).keys.sorted().map { .string($0) }),
+                 "topicOverlap": .double(Scoring.round(fit.overlap ?? 0, 3))]
+            })
+            guard let first = mismatched.first else { return .passed(evidence: evidence) }
+            let channelTopics = (first.channel.topics ?? [:]).keys.sorted().joined(separator: ", ")
+            let message = "\(first.channel.platform ?? "Another channel") \(first.channel.name.map { "「\($0)」" } ?? "") covers "
+                + "\(channelTopics), unrelated to the Weibo account's \(weiboTopics.joined(separator: ", ")): "
+                + "the two audiences may not be the same people."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("channels[].topics", present: true)],
+                                field: "channels[\(first.channel.index)]")
         }
-        let known = m.channels.filter { $0.overlap != nil }
-        guard !known.isEmpty else {
-            return .skipped(needed: [DataRequirement("channels[].topics or channels[].posts, and Weibo topics",
-                                                     present: false)])
-        }
-        let limit = subject.threshold(self, Self.minOverlap)
-        let mismatched = known.filter { ($0.overlap ?? 1) < limit }
-        let weiboTopics = (subject.features.topicCounts ?? [:]).sorted { $0.value > $1.value }.prefix(3).map(\.key)
-        var evidence: JSONObject = ["weiboTopics": .array(weiboTopics.map { .string($0) }), "threshold": .double(limit)]
-        evidence["channels"] = .array(known.map { fit in
-            ["platform": .string(fit.channel.platform ?? "?"), "name": .string(fit.channel.name ?? ""),
-             "topics": .array((fit.channel.topics ?? [:]).keys.sorted().map { .string($0) }),
-             "topicOverlap": .double(Scoring.round(fit.overlap ?? 0, 3))]
-        })
-        guard let first = mismatched.first else { return .passed(evidence: evidence) }
-        let channelTopics = (first.channel.topics ?? [:]).keys.sorted().joined(separator: ", ")
-        let message = "\(first.channel.platform ?? "Another channel") \(first.channel.name.map { "「\($0)」" } ?? "") covers "
-            + "\(channelTopics), unrelated to the Weibo account's \(weiboTopics.joined(separator: ", ")): "
-            + "the two audiences may not be the same people."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("channels[].topics", present: true)],
-                            field: "channels[\(first.channel.index)]")
     }
 }

@@ -118,22 +118,18 @@ public struct OffTopicRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.minShare] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: KeywordMeasurement
-        switch KeywordMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        KeywordMeasurement.measure(subject).judge { m in
+            let limit = subject.threshold(self, Self.minShare)
+            let evidence: JSONObject = ["matchingPosts": .int(Int64(m.matchingPosts)), "postsWithText": .int(Int64(m.postsWithText)),
+                                        "keywordPostShare": .double(Scoring.round(m.share, 3)), "threshold": .double(limit)]
+            guard m.share < limit else { return .passed(evidence: evidence) }
+            let keywords = m.hits.map(\.0).joined(separator: ", ")
+            let message = "Only \(m.matchingPosts) of \(m.postsWithText) posts mention the brief's keywords (\(keywords)): "
+                + "the audience follows this KOL for something else."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("brief.keywords", present: true), DataRequirement("posts[].text", present: true)],
+                                field: "posts")
         }
-        let limit = subject.threshold(self, Self.minShare)
-        let evidence: JSONObject = ["matchingPosts": .int(Int64(m.matchingPosts)), "postsWithText": .int(Int64(m.postsWithText)),
-                                    "keywordPostShare": .double(Scoring.round(m.share, 3)), "threshold": .double(limit)]
-        guard m.share < limit else { return .passed(evidence: evidence) }
-        let keywords = m.hits.map(\.0).joined(separator: ", ")
-        let message = "Only \(m.matchingPosts) of \(m.postsWithText) posts mention the brief's keywords (\(keywords)): "
-            + "the audience follows this KOL for something else."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("brief.keywords", present: true), DataRequirement("posts[].text", present: true)],
-                            field: "posts")
     }
 }
 
@@ -149,27 +145,23 @@ public struct GeneralistRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.maxEntropy] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: TopicSpreadMeasurement
-        switch TopicSpreadMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        TopicSpreadMeasurement.measure(subject).judge { m in
+            guard m.mass >= Self.minimumMass else {
+                return .skipped(needed: [DataRequirement("at least 5 topic observations", present: false)])
+            }
+            let limit = subject.threshold(self, Self.maxEntropy)
+            let evidence: JSONObject = [
+                "normalisedEntropy": .double(Scoring.round(m.normalisedEntropy, 3)),
+                "entropyBits": .double(Scoring.round((Entropy.shannon(Array(m.counts.values)) ?? 0) / log(2), 2)),
+                "distinctTopics": .int(Int64(m.counts.count)), "source": .string(m.source.rawValue),
+                "threshold": .double(limit),
+            ]
+            guard m.normalisedEntropy > limit else { return .passed(evidence: evidence) }
+            let message = "Posts spread over \(m.counts.count) topics (\(m.topTopics.prefix(6).joined(separator: ", ")), …) "
+                + "with no clear focus: a generalist's audience is rarely there for this product."
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("posts[].topics or text", present: true)],
+                                field: subject.kol.topics != nil && m.source == .declared ? "topics" : "posts")
         }
-        guard m.mass >= Self.minimumMass else {
-            return .skipped(needed: [DataRequirement("at least 5 topic observations", present: false)])
-        }
-        let limit = subject.threshold(self, Self.maxEntropy)
-        let evidence: JSONObject = [
-            "normalisedEntropy": .double(Scoring.round(m.normalisedEntropy, 3)),
-            "entropyBits": .double(Scoring.round((Entropy.shannon(Array(m.counts.values)) ?? 0) / log(2), 2)),
-            "distinctTopics": .int(Int64(m.counts.count)), "source": .string(m.source.rawValue),
-            "threshold": .double(limit),
-        ]
-        guard m.normalisedEntropy > limit else { return .passed(evidence: evidence) }
-        let message = "Posts spread over \(m.counts.count) topics (\(m.topTopics.prefix(6).joined(separator: ", ")), …) "
-            + "with no clear focus: a generalist's audience is rarely there for this product."
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("posts[].topics or text", present: true)],
-                            field: subject.kol.topics != nil && m.source == .declared ? "topics" : "posts")
     }
 }

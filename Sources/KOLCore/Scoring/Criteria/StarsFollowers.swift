@@ -81,10 +81,7 @@ public struct StarsFollowersMismatchRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.minRobustZ, Self.minRatio] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        switch StarsFollowersMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let m):
+        StarsFollowersMeasurement.measure(subject).judge { m in
             let zLimit = subject.threshold(self, Self.minRobustZ)
             let ratioLimit = subject.threshold(self, Self.minRatio)
             var evidence = m.evidence

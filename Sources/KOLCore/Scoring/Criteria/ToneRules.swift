@@ -13,32 +13,28 @@ public struct ToneClashRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.maxDistance, Self.minPosts] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: ToneFitMeasurement
-        switch ToneFitMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        ToneFitMeasurement.measure(subject).judge { m in
+            let limit = subject.threshold(self, Self.maxDistance)
+            let minPosts = subject.threshold(self, Self.minPosts)
+            guard Double(m.texts.texts.count) >= minPosts else {
+                return .skipped(needed: [DataRequirement("posts[].text (at least \(Int(minPosts)) posts)", present: false)])
+            }
+            var evidence = m.evidence
+            evidence["threshold"] = .double(limit)
+            let worst = m.comparison.worst.first
+            if let worst {
+                evidence["worstPost"] = ["index": .int(Int64(m.texts.postIndices[worst.index])),
+                                         "text": .string(ToneFitMeasurement.excerpt(worst.text ?? "")),
+                                         "distance": .double(Scoring.round(worst.distance, 3))]
+            }
+            guard m.comparison.distance > limit else { return .passed(evidence: evidence) }
+            var message = "The KOL's voice clashes with the brief's \(m.target.label): distance \(Scoring.number(m.comparison.distance)) > \(Scoring.number(limit)) over \(m.texts.texts.count) posts (\(m.largestDifferences))."
+            if let text = worst?.text { message += " Furthest: “\(ToneFitMeasurement.excerpt(text, limit: 24))”." }
+            let field = worst.map { "posts[\(m.texts.postIndices[$0.index])].text" } ?? "posts"
+            return subject.flag(self, message: message, evidence: evidence,
+                                needed: [DataRequirement("brief.tone", present: true), DataRequirement("posts[].text", present: true)],
+                                field: field)
         }
-        let limit = subject.threshold(self, Self.maxDistance)
-        let minPosts = subject.threshold(self, Self.minPosts)
-        guard Double(m.texts.texts.count) >= minPosts else {
-            return .skipped(needed: [DataRequirement("posts[].text (at least \(Int(minPosts)) posts)", present: false)])
-        }
-        var evidence = m.evidence
-        evidence["threshold"] = .double(limit)
-        let worst = m.comparison.worst.first
-        if let worst {
-            evidence["worstPost"] = ["index": .int(Int64(m.texts.postIndices[worst.index])),
-                                     "text": .string(ToneFitMeasurement.excerpt(worst.text ?? "")),
-                                     "distance": .double(Scoring.round(worst.distance, 3))]
-        }
-        guard m.comparison.distance > limit else { return .passed(evidence: evidence) }
-        var message = "The KOL's voice clashes with the brief's \(m.target.label): distance \(Scoring.number(m.comparison.distance)) > \(Scoring.number(limit)) over \(m.texts.texts.count) posts (\(m.largestDifferences))."
-        if let text = worst?.text { message += " Furthest: “\(ToneFitMeasurement.excerpt(text, limit: 24))”." }
-        let field = worst.map { "posts[\(m.texts.postIndices[$0.index])].text" } ?? "posts"
-        return subject.flag(self, message: message, evidence: evidence,
-                            needed: [DataRequirement("brief.tone", present: true), DataRequirement("posts[].text", present: true)],
-                            field: field)
     }
 }
 

@@ -85,26 +85,22 @@ public struct PriceOutlierRule: RedFlagRule {
     public var parameters: [ThresholdParameter] { [Self.maxPriceRatio, Self.maxCPERatio] }
 
     public func evaluate(_ subject: ScoringSubject) -> RuleOutcome {
-        let m: ValueMeasurement
-        switch ValueMeasurement.measure(subject) {
-        case .missing(let needed): return .skipped(needed: needed)
-        case .notApplicable(let reason): return .notApplicable(reason: reason)
-        case .measured(let value): m = value
+        ValueMeasurement.measure(subject).judge { m in
+            let priceLimit = subject.threshold(self, Self.maxPriceRatio)
+            let cpeLimit = subject.threshold(self, Self.maxCPERatio)
+            var evidence = m.evidence
+            evidence["threshold"] = ["maxPriceRatio": .double(priceLimit), "maxCostPerEngagementRatio": .double(cpeLimit)]
+            var reasons: [String] = []
+            if let r = m.priceRatio, r > priceLimit, let peer = m.peerPrice {
+                reasons.append("the price \(Scoring.compact(m.price)) is \(Scoring.number(r, 1))× the median of peers (\(Scoring.compact(peer.median)))")
+            }
+            if let r = m.cpeRatio, r > cpeLimit, let cpe = m.costPerEngagement {
+                reasons.append("each expected engagement costs \(Scoring.number(cpe, 2)), \(Scoring.number(r, 1))× what peers charge")
+            }
+            guard !reasons.isEmpty else { return .passed(evidence: evidence) }
+            return subject.flag(self, message: reasons.joined(separator: "; ").capitalisedFirst + ": negotiate or compare before booking.",
+                                evidence: evidence, needed: [DataRequirement("price", present: true)], field: "price")
         }
-        let priceLimit = subject.threshold(self, Self.maxPriceRatio)
-        let cpeLimit = subject.threshold(self, Self.maxCPERatio)
-        var evidence = m.evidence
-        evidence["threshold"] = ["maxPriceRatio": .double(priceLimit), "maxCostPerEngagementRatio": .double(cpeLimit)]
-        var reasons: [String] = []
-        if let r = m.priceRatio, r > priceLimit, let peer = m.peerPrice {
-            reasons.append("the price \(Scoring.compact(m.price)) is \(Scoring.number(r, 1))× the median of peers (\(Scoring.compact(peer.median)))")
-        }
-        if let r = m.cpeRatio, r > cpeLimit, let cpe = m.costPerEngagement {
-            reasons.append("each expected engagement costs \(Scoring.number(cpe, 2)), \(Scoring.number(r, 1))× what peers charge")
-        }
-        guard !reasons.isEmpty else { return .passed(evidence: evidence) }
-        return subject.flag(self, message: reasons.joined(separator: "; ").capitalisedFirst + ": negotiate or compare before booking.",
-                            evidence: evidence, needed: [DataRequirement("price", present: true)], field: "price")
     }
 }
 

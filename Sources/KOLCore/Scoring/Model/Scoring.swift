@@ -49,4 +49,14 @@ enum Measured<Value> {
     case missing([DataRequirement])
     /// Not meaningful for this brief (nationwide brief, no keywords asked for); not a data gap.
     case notApplicable(String)
+
+    /// A rule's outcome from this measurement: a data gap and a brief the rule does not apply to answer for
+    /// themselves, so `judge` only ever sees a real measurement. Every rule starts this way.
+    func judge(_ judge: (Value) -> RuleOutcome) -> RuleOutcome {
+        switch self {
+        case .missing(let needed): .skipped(needed: needed)
+        case .notApplicable(let reason): .notApplicable(reason: reason)
+        case .measured(let value): judge(value)
+        }
+    }
 }
