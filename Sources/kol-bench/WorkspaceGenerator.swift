@@ -1,4 +1,5 @@
 import JSON
+import KOLCore
 
 /// Writes a deterministic, realistic workspace for the scale benchmarks and tests: the same seed gives the
 /// same bytes on every machine (integer-only random choices, no `Double` formatting of random values
@@ -19,16 +20,11 @@ struct WorkspaceGenerator {
     var postsPerKOL: Int
     var seed: UInt64
 
-    /// A splitmix64 stream: tiny, fast, and identical on every platform.
+    /// KOLCore's seeded SplitMix64 stream, with the draws the generator needs.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var source: SeededGenerator
+        init(state: UInt64) { source = SeededGenerator(seed: state) }
+        mutating func next() -> UInt64 { source.next() }
         mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
         mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
         /// Roughly log-normal: `median` times 10^(±spread), from a sum of three uniforms.

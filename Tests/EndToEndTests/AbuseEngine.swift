@@ -9,7 +9,7 @@ import Glibc
 /// ignored; a failed write is just reported), keeps every response with the exact text of its id, and reads
 /// the engine's memory and open files from /proc.
 final class AbuseEngine: @unchecked Sendable {
-    enum Mode { case lines, lsp }
+    typealias Mode = EngineFraming
 
     /// One message the engine wrote: its parsed root and the id exactly as written (`"a"`, `1.0`, `null`).
     struct Message {
@@ -122,12 +122,7 @@ final class AbuseEngine: @unchecked Sendable {
     }
 
     /// Frames one message body in the session's framing.
-    func frame(_ body: [UInt8]) -> [UInt8] {
-        switch mode {
-        case .lines: return body + [10]
-        case .lsp: return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
-        }
-    }
+    func frame(_ body: [UInt8]) -> [UInt8] { mode.frame(body) }
 
     @discardableResult
     func send(_ json: String) -> Bool { write(frame(Array(json.utf8))) }
@@ -189,8 +184,9 @@ final class AbuseEngine: @unchecked Sendable {
     }
 }
 
-/// A small seeded generator (SplitMix64) so every run sends the same bytes.
-struct AbuseRandom {
+/// A small seeded generator (SplitMix64) so every run sends the same bytes (the end-to-end tests import only
+/// JSON, so not KOLCore's `SeededGenerator`).
+struct SplitMix {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -5,7 +5,7 @@ import JSON
 /// garbage ends with a blank line, bad headers are refused and the reader resynchronises on the next
 /// `Content-Length:`.
 struct AbuseGenerator {
-    var random: AbuseRandom
+    var random: SplitMix
     var catalogue = AbuseCatalogue()
     /// Ids of requests whose frame was refused (or client responses): they must get no answer at all.
     var mustStaySilent: [String: String] = [:]
@@ -13,16 +13,11 @@ struct AbuseGenerator {
     private var serial = 0
 
     init(seed: UInt64, mode: AbuseEngine.Mode) {
-        random = AbuseRandom(seed: seed)
+        random = SplitMix(seed: seed)
         self.mode = mode
     }
 
-    private func frame(_ body: [UInt8]) -> [UInt8] {
-        switch mode {
-        case .lines: return body + [10]
-        case .lsp: return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
-        }
-    }
+    private func frame(_ body: [UInt8]) -> [UInt8] { mode.frame(body) }
 
     private func frame(_ text: String) -> [UInt8] { frame(Array(text.utf8)) }
 

@@ -70,6 +70,19 @@ final class OutputCollector: @unchecked Sendable {
 
 func frame(_ body: String) -> String { "Content-Length: \(body.utf8.count)\r\n\r\n\(body)" }
 
+/// The two framings the engine speaks, as the test harnesses write them.
+enum EngineFraming {
+    case lines, lsp
+
+    /// One message body framed: a line, or a `Content-Length` header and the body.
+    func frame(_ body: [UInt8]) -> [UInt8] {
+        switch self {
+        case .lines: body + [10]
+        case .lsp: Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        }
+    }
+}
+
 /// Splits LSP-framed output into bodies (a test-side reader, independent of the engine's own).
 func unframe(_ output: [UInt8]) -> [String] {
     var bodies: [String] = []

@@ -23,7 +23,7 @@ import Testing
         let target = folder + "/target.kol.json"
         try Data(a).write(to: URL(fileURLWithPath: target))
 
-        var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
+        var generator = SplitMix(seed: UInt64(Date().timeIntervalSince1970))
         var changed = 0
         for round in 0..<rounds {
             let before = try [UInt8](Data(contentsOf: URL(fileURLWithPath: target)))
@@ -61,18 +61,5 @@ import Testing
             out += #"{"id":"u\#(index)","name":"茶人\#(index)","stars":3,"followers":\#(1000 + index + shift),"posts":[\#(posts)]}"# + "\n"
         }
         return out
-    }
-}
-
-/// SplitMix64: reproducible randomness without Foundation's generator.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

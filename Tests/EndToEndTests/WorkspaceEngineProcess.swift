@@ -5,7 +5,7 @@ import JSON
 /// end-to-end tests. Messages go out in the chosen framing; everything the engine writes is collected by
 /// a reader thread and split into messages.
 final class WorkspaceEngineProcess: @unchecked Sendable {
-    enum Mode { case lines, lsp }
+    typealias Mode = EngineFraming
 
     let process = Process()
     let mode: Mode
@@ -89,14 +89,7 @@ final class WorkspaceEngineProcess: @unchecked Sendable {
 
     /// Writes one message (a JSON text) in the session's framing.
     func send(_ json: String) {
-        let body = Array(json.utf8)
-        var bytes: [UInt8]
-        switch mode {
-        case .lines: bytes = body + [10]
-        case .lsp: bytes = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
-        }
-        stdin.fileHandleForWriting.write(Data(bytes))
-        bytes.removeAll()
+        stdin.fileHandleForWriting.write(Data(mode.frame(Array(json.utf8))))
     }
 
     /// Sends a request and waits for its response; returns the whole response message.

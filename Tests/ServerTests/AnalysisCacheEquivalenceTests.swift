@@ -8,16 +8,11 @@ import Testing
 /// peer-reading rules of KOLs whose peer references moved. Whatever the edits, its answers must equal a
 /// fresh engine's full judgement.
 @Suite struct AnalysisCacheEquivalenceTests {
-    /// A small deterministic generator (splitmix64), so a failure replays.
+    /// KOLCore's seeded generator, so a failure replays.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var source: SeededGenerator
+        init(state: UInt64) { source = SeededGenerator(seed: state) }
+        mutating func next() -> UInt64 { source.next() }
         mutating func int(_ range: ClosedRange<Int>) -> Int {
             range.lowerBound + Int(next() % UInt64(range.count))
         }

@@ -36,7 +36,7 @@ enum AllocationHandlers {
         for (id, score) in params.scores ?? [:] where !(0...100).contains(score) {
             throw RPCError.invalidParams("params.scores.\(id): must be between 0 and 100")
         }
-        let now = try CampaignLoop.date(params.now, path: "params.now") ?? ServerClock.now()
+        let now = try DateParam.parse(params.now, path: "params.now") ?? ServerClock.now()
         let (kols, missing) = params.ids.map { CampaignLoop.kols($0, in: workspace) } ?? (workspace.kols, [])
 
         // Scores and red flags only matter for KOLs without measured returns; the scoring engine is built

@@ -21,15 +21,6 @@ enum CampaignLoop {
         ApplicationError.unknownKOL(id, path: path)
     }
 
-    /// Parses an optional date param; a bad one is -32602 naming the path.
-    static func date(_ text: String?, path: String) throws -> KOLDate? {
-        guard let text else { return nil }
-        guard let date = KOLDate.parse(text) else {
-            throw RPCError.invalidParams("\(path): expected a date (YYYY-MM-DD or RFC 3339), got \"\(text)\"")
-        }
-        return date
-    }
-
     /// A seed param: a non-negative integer.
     static func seed(_ value: Int64?, default fallback: UInt64, path: String = "params.seed") throws -> UInt64 {
         guard let value else { return fallback }

@@ -17,7 +17,7 @@ enum FanAuditHandlers {
 
     static func auditFans(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
         let params = try context.params(Params.self)
-        let now = try CampaignLoop.date(params.now, path: "params.now") ?? ServerClock.now()
+        let now = try DateParam.parse(params.now, path: "params.now") ?? ServerClock.now()
         let workspace = service.readSnapshot()
         var options = FanAuditOptions()
         if case .double(let t)? = workspace.brief?.thresholds?["fake-fans"] { options.fakeShareThreshold = t }

@@ -20,7 +20,7 @@ enum StageHandlers {
             throw RPCError.invalidParams("params.stage: unknown stage \"\(params.stage)\"; use one of \(names)")
         }
         let now = ServerClock.now()
-        let at = try CampaignLoop.date(params.at, path: "params.at") ?? now
+        let at = try DateParam.parse(params.at, path: "params.at") ?? now
         let (outcome, kol) = try CampaignLoop.updateKOL(params.id, service, now: now) { kol in
             switch StageChanger.change(kol.relationship, to: stage, at: at, note: params.note) {
             case .success(let outcome):

@@ -14,11 +14,7 @@ struct AnalysisParams: Decodable {
 
     /// "Today" for this request.
     func date() throws -> KOLDate {
-        guard let now else { return ServerClock.now() }
-        guard let date = KOLDate.parse(now) else {
-            throw RPCError.invalidParams("params.now: expected an RFC 3339 date or date-time, got \"\(now)\"")
-        }
-        return date
+        try DateParam.parse(now, path: "params.now") ?? ServerClock.now()
     }
 
     /// The request's overrides. A brief override replaces the workspace's brief for this request; its

@@ -26,8 +26,8 @@ enum ToneMethods {
         var object = JSONObject()
         switch (params.id, params.texts) {
         case (let id?, nil):
-            let since = try date(params.since, "since")
-            let until = try date(params.until, "until")
+            let since = try DateParam.parse(params.since, path: "params.since")
+            let until = try DateParam.parse(params.until, path: "params.until")
             guard let kol = service.readSnapshot().kol(id: id) else { throw ApplicationError.unknownKOL(id) }
             texts = (kol.posts ?? []).filter { post in
                 guard since != nil || until != nil else { return true }
@@ -52,14 +52,6 @@ enum ToneMethods {
             })
         }
         return .object(object)
-    }
-
-    static func date(_ text: String?, _ name: String) throws -> KOLDate? {
-        guard let text else { return nil }
-        guard let date = KOLDate.parse(text) else {
-            throw RPCError.invalidParams("params.\(name): expected an RFC 3339 date or date-time, got \"\(text)\"")
-        }
-        return date
     }
 
     /// `{dimensions, evidence, posts}`; numbers rounded to 3 digits so results are stable across platforms.
