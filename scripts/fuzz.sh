@@ -30,9 +30,12 @@ build_module() {
   local name=$1; shift
   local sources=($(find "Sources/$name" -name '*.swift' | sort))
   local stamp="$OUT/obj/$name.stamp"
-  local newest
-  newest=$(ls -t "${sources[@]}" | head -1)
-  if [ -f "$stamp" ] && [ "$stamp" -nt "$newest" ] && [ "$stamp" -nt "$0" ]; then return; fi
+  # Up to date when the stamp is newer than every source and this script. (No `ls -t | head`: under
+  # pipefail, head closing the pipe early kills ls with SIGPIPE and the whole script with it.)
+  local fresh=1 source
+  [ -f "$stamp" ] && [ "$stamp" -nt "$0" ] || fresh=0
+  for source in "${sources[@]}"; do [ "$fresh" = 1 ] && [ "$source" -nt "$stamp" ] && fresh=0; done
+  if [ "$fresh" = 1 ]; then return; fi
   echo "fuzz: compiling module $name" >&2
   "$SWIFTC" "${FLAGS[@]}" "$@" -module-name "$name" -wmo -c -o "$OUT/obj/$name.o" \
     -emit-module -emit-module-path "$OUT/modules/$name.swiftmodule" "${sources[@]}" 2>&1 | quiet_linker
@@ -113,7 +116,7 @@ for target in "${TARGETS[@]}"; do
   rate=$(grep -E '^stat::average_exec_per_sec' "$log" | awk '{print $2}')
   if [ $rc -ne 0 ]; then
     echo "fuzz: $target FAILED (exit $rc); crash inputs in $OUT/crashes/$target/" >&2
-    grep -E 'ERROR|invariant|Fatal|SUMMARY' "$log" | head -5 >&2
+    grep -E 'ERROR|invariant|Fatal|SUMMARY' "$log" | head -5 >&2 || true
     status=1
   fi
   printf 'fuzz: %-9s %10s execs  %8s execs/s  exit %s\n' "$target" "${execs:-?}" "${rate:-?}" "$rc"
