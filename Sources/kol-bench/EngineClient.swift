@@ -67,13 +67,28 @@ final class EngineClient {
     }
 
     func readMessage() throws -> JSONValue {
+        try JSONDocument(bytes: try readLine()).root.value()
+    }
+
+    /// Reads raw message lines until one satisfies `match`, without parsing any of them. Why: a 10^4-KOL
+    /// document's `publishDiagnostics` is ~20 MB; the edit figure times the engine until the message has
+    /// arrived whole, and this client's own parse of it (~0.1–0.3 s) is reported apart.
+    func waitForLine(_ match: ([UInt8]) -> Bool) throws -> [UInt8] {
+        while true {
+            let line = try readLine()
+            if match(line) { return line }
+        }
+    }
+
+    /// The next non-empty line the engine wrote (one message in `--lines` mode).
+    func readLine() throws -> [UInt8] {
         while true {
             if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = Array(buffer[..<newline])
                 buffer.removeSubrange(...newline)
                 scanned = 0
                 if line.isEmpty { continue }
-                return try JSONDocument(bytes: line).root.value()
+                return line
             }
             scanned = buffer.count
             let chunk = output.fileHandleForReading.availableData

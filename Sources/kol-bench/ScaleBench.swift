@@ -18,16 +18,11 @@ enum ScaleBench {
         let largest = options.int("--kols", default: 100_000)
         let postsPerKOL = options.int("--posts", default: 10)
         let editKOLs = options.int("--edit-kols", default: 10_000)
-        let rankKOLs = options.int("--rank-kols", default: 10_000)
+        let rankKOLs = options.int("--rank-kols", default: largest)
         if let problem = options.leftover() { return print("kol-bench scale: \(problem)") }
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let root = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
-        var sizes: [Size] = []
-        var kols = max(1, largest / 100)
-        while kols <= largest {
-            sizes.append(Size(kols: kols, posts: postsPerKOL))
-            kols *= 10
-        }
+        let sizes = steps(upTo: largest).map { Size(kols: $0, posts: postsPerKOL) }
         print("== scale: \(postsPerKOL) posts per KOL, files in \(root)")
         fflush(nil)
         do {
@@ -40,12 +35,37 @@ enum ScaleBench {
             }
             LoadFigure.printGrowth(loads)
             fflush(nil)
-            try ScaleRankBench.run(kols: rankKOLs, posts: postsPerKOL, root: root)
+            var ranks: [RankFigure] = []
+            for kols in steps(upTo: rankKOLs) {
+                let figure = try RankFigure.measure(kols: kols, posts: postsPerKOL, root: root)
+                figure.print()
+                fflush(nil)
+                ranks.append(figure)
+            }
+            RankFigure.printGrowth(ranks)
             fflush(nil)
-            try ScaleEditBench.run(kols: editKOLs, posts: postsPerKOL, root: root)
+            var edits: [EditFigure] = []
+            for kols in steps(upTo: editKOLs) {
+                let figure = try EditFigure.measure(kols: kols, posts: postsPerKOL, root: root)
+                figure.print()
+                fflush(nil)
+                edits.append(figure)
+            }
+            EditFigure.printGrowth(edits)
         } catch {
             print("scale: \(error)")
         }
+    }
+
+    /// Figure 6's sizes: `largest`/100, `largest`/10 and `largest` (fewer when `largest` is small).
+    static func steps(upTo largest: Int) -> [Int] {
+        var sizes: [Int] = []
+        var kols = max(1, largest / 100)
+        while kols <= largest {
+            sizes.append(kols)
+            kols *= 10
+        }
+        return sizes
     }
 
     /// Writes `name` in `root` unless it is already there (the generator is deterministic, so an existing

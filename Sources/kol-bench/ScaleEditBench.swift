@@ -2,12 +2,27 @@ import Foundation
 import JSON
 
 /// Figure 5: in an open `kols`-KOL `.kol.json` (one KOL per line, as the generator writes it), change one
-/// KOL's followers with an incremental `didChange` and time until the new `publishDiagnostics` arrives.
-/// Baseline from the same run: the same edit sent as a whole-text change, which forces a full analysis.
-enum ScaleEditBench {
-    /// Incremental edits timed (each re-judges red flags when peers move, seconds at 10^4 KOLs).
+/// KOL's followers with an incremental `didChange` and time until the new `publishDiagnostics` has arrived
+/// whole. Baseline from the same run: the same edit sent as a whole-text change, which forces a full analysis.
+struct EditFigure {
+    /// Incremental edits timed per size.
     static let rounds = 6
-    static func run(kols: Int, posts: Int, root: String) throws {
+
+    var kols: Int
+    var documentBytes: Int
+    var openSeconds: Double
+    var incremental: [Double]
+    var full: [Double]
+    var kind: String
+    var kolsAnalysed: String
+    var publishBytes: Int
+    var diagnostics: Int
+    var clientParseSeconds: Double
+    var peakRSS: Int
+
+    static func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
+
+    static func measure(kols: Int, posts: Int, root: String) throws -> EditFigure {
         let size = ScaleBench.Size(kols: kols, posts: posts)
         let path = ScaleBench.generated(size, format: .json, root: root)
         let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
@@ -29,6 +44,7 @@ enum ScaleEditBench {
         var incremental: [Double] = []
         var version = 1
         var width = digits
+        var published: [UInt8] = []
         for round in 0..<Self.rounds {
             let value = String(100_000 + round)  // six digits every time after the first
             version += 1
@@ -39,12 +55,15 @@ enum ScaleEditBench {
             incremental.append(try ScaleBench.seconds {
                 engine.notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .int(Int64(version))],
                                                          "contentChanges": [edit]])
-                _ = try waitForDiagnostics(engine, version: version)
+                published = try waitForDiagnostics(engine, version: version)
             })
         }
+        var parsed: JSONValue = .null
+        let parse = try ScaleBench.seconds { parsed = try JSONDocument(bytes: published).root.value() }
+        guard case .array(let diagnostics)? = parsed["params"]?["diagnostics"] else {
+            throw BenchError("publishDiagnostics without a diagnostics array")
+        }
         let last = try engine.request("kol/stats", .null)["documents"]?["last"]
-        print("edit one KOL's followers in an open \(kols)-KOL .kol.json (\(ScaleBench.mb(bytes.count))): opened in \(ScaleBench.fixed(open, 2)) s;"
-              + " last analysis \(last?["kind"]?.serializedString ?? "?"), KOLs analysed \(last?["kolsAnalysed"]?.serializedString ?? "?")  [target 1]")
         // The baseline: the same edit sent as the whole text (what an editor without incremental sync
         // sends), which costs a full analysis.
         var full: [Double] = []
@@ -61,17 +80,62 @@ enum ScaleEditBench {
                 _ = try waitForDiagnostics(engine, version: version)
             })
         }
-        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
-        print("  incremental didChange → publishDiagnostics: median \(ScaleBench.fixed(median(incremental) * 1000, 1)) ms"
-              + " (min \(ScaleBench.fixed((incremental.min() ?? 0) * 1000, 1)) ms, \(Self.rounds) edits)  [target < 20 ms]")
-        print("  baseline, whole-text didChange (full analysis, 3 edits): median \(ScaleBench.fixed(median(full) * 1000, 1)) ms"
-              + "  = \(ScaleBench.fixed(median(full) / median(incremental), 0))× the incremental edit")
-        print("  engine peak RSS \(ScaleBench.mb(engine.peakRSS))")
+        return EditFigure(kols: kols, documentBytes: bytes.count, openSeconds: open, incremental: incremental, full: full,
+                          kind: last?["kind"]?.serializedString ?? "?",
+                          kolsAnalysed: last?["kolsAnalysed"]?.serializedString ?? "?",
+                          publishBytes: published.count, diagnostics: diagnostics.count, clientParseSeconds: parse,
+                          peakRSS: engine.peakRSS)
     }
 
-    static func waitForDiagnostics(_ engine: EngineClient, version: Int) throws -> JSONValue {
-        try engine.waitFor { message in
-            message["method"] == "textDocument/publishDiagnostics" && message["params"]?["version"] == .int(Int64(version))
+    func print() {
+        let ms = { (v: Double) in ScaleBench.fixed(v * 1000, 1) + " ms" }
+        let median = EditFigure.median
+        Swift.print("edit one KOL's followers in an open \(kols)-KOL .kol.json (\(ScaleBench.mb(documentBytes))): opened in \(ScaleBench.fixed(openSeconds, 2)) s;"
+                    + " last analysis \(kind), KOLs analysed \(kolsAnalysed)  [target 1]")
+        Swift.print("  incremental didChange → publishDiagnostics received: median \(ms(median(incremental)))"
+                    + " (min \(ms(incremental.min() ?? 0)), \(Self.rounds) edits)  [target < 20 ms]")
+        Swift.print("  baseline, whole-text didChange (full analysis, 3 edits): median \(ms(median(full)))"
+                    + "  = \(ScaleBench.fixed(median(full) / max(median(incremental), 1e-9), 1))× the incremental edit")
+        Swift.print("  each publish: \(diagnostics) diagnostics, \(ScaleBench.mb(publishBytes)); this client's own parse of it"
+                    + " (not in the figure): \(ms(clientParseSeconds))")
+        Swift.print("  engine peak RSS \(ScaleBench.mb(peakRSS))")
+    }
+
+    /// Figure 6 for edits: an incremental edit should cost about the same at every size (only the publish,
+    /// which LSP makes a whole-document list, grows with the document).
+    static func printGrowth(_ figures: [EditFigure]) {
+        guard figures.count > 1 else { return }
+        Swift.print("edit growth (each step 10× the KOLs; an incremental edit should grow far less than 10):")
+        for (small, large) in zip(figures, figures.dropFirst()) {
+            let f = { (v: Double) in ScaleBench.fixed(v, 1) }
+            Swift.print("  \(small.kols) → \(large.kols) KOLs: incremental ×\(f(median(large.incremental) / max(median(small.incremental), 1e-9)))"
+                        + "  whole-text ×\(f(median(large.full) / max(median(small.full), 1e-9)))"
+                        + "  publish bytes ×\(f(Double(large.publishBytes) / Double(max(1, small.publishBytes))))")
         }
+    }
+
+    /// The raw line of the `publishDiagnostics` of `version`, recognised from its first bytes (the engine
+    /// writes `uri` and `version` before the diagnostics); a message whose head does not say is parsed.
+    static func waitForDiagnostics(_ engine: EngineClient, version: Int) throws -> [UInt8] {
+        let method = Array("\"textDocument/publishDiagnostics\"".utf8)
+        let wanted = [Array("\"version\":\(version),".utf8), Array("\"version\":\(version)}".utf8)]
+        return try engine.waitForLine { line in
+            let head = Array(line.prefix(4096))
+            guard head.containsBytes(method) else { return false }
+            if head.containsBytes(Array("\"version\":".utf8)) { return wanted.contains { head.containsBytes($0) } }
+            let message = try? JSONDocument(bytes: line).root.value()
+            return message?["params"]?["version"] == .int(Int64(version))
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in these bytes (naive search: heads of a few KiB only).
+    func containsBytes(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        for start in 0...(count - needle.count) where self[start] == needle[0] {
+            if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }
