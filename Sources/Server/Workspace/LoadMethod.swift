@@ -79,12 +79,17 @@ enum LoadMethod {
     /// replaces the one with its id, in place) and a loaded brief replaces the brief.
     static func merge(_ loaded: Loaded, into base: Workspace, replace: Bool) -> Workspace {
         if replace { return Workspace(brief: loaded.brief, kols: loaded.kols, extra: loaded.extra) }
+        var extra = base.extra
+        for member in loaded.extra.members { extra[member.key] = member.value }
+        if base.kols.isEmpty {
+            // The first load: nothing to merge by id, so no dictionary of every loaded KOL (10^5 of them
+            // copied in and out). The workspace keeps the first of repeated ids, as the merge below does.
+            return Workspace(brief: loaded.brief ?? base.brief, kols: loaded.kols, extra: extra)
+        }
         var incoming: [String: KOL] = [:]
         for kol in loaded.kols { incoming[kol.id] = kol }
         let kept = base.kols.map { incoming.removeValue(forKey: $0.id) ?? $0 }
         let added = loaded.kols.filter { incoming[$0.id] != nil }
-        var extra = base.extra
-        for member in loaded.extra.members { extra[member.key] = member.value }
         return Workspace(brief: loaded.brief ?? base.brief, kols: kept + added, extra: extra)
     }
 
