@@ -117,6 +117,10 @@ struct JSONFieldReader {
     }
 
     mutating func date(_ node: JSONNode) -> KOLDate? {
+        // A valid date is read from the bytes: a `String` for it was an allocation per post. Anything
+        // else takes the path below, which reports it.
+        var parsed: KOLDate?
+        if node.withUnescapedStringBytes({ parsed = KOLDate.parse(bytes: $0) }), let parsed { return parsed }
         guard let text = string(node) else { return nil }
         guard let date = KOLDate.parse(text) else {
             report(.invalidDate,
@@ -132,7 +136,7 @@ struct JSONFieldReader {
         if node.isNull { return nil }
         guard node.kind == .array else { wrongType(node, expected: "a list of text"); return nil }
         var result: [String] = []
-        for (index, element) in node.elements.enumerated() {
+        node.forEachElement { index, element in
             within(index) { r in
                 r.record(element)
                 if let text = r.string(element) { result.append(text) }
@@ -149,7 +153,7 @@ struct JSONFieldReader {
         guard node.kind == .array else { wrongType(node, expected: "a list of \(expected)"); return nil }
         var result: [T] = []
         result.reserveCapacity(node.count)
-        for (index, element) in node.elements.enumerated() {
+        node.forEachElement { index, element in
             within(index) { r in
                 r.record(element)
                 guard element.kind == .object else {
@@ -167,16 +171,16 @@ struct JSONFieldReader {
     /// values as written in `extra`.
     mutating func members(of node: JSONNode, extra: inout JSONObject,
                           _ field: (inout JSONFieldReader, String, JSONNode) -> Bool?) {
-        for member in node.members {
-            let outcome = within(member.key) { r in
-                r.record(member.value)
-                return field(&r, member.key, member.value)
+        node.forEachMember { key, value in
+            let outcome = within(key) { r in
+                r.record(value)
+                return field(&r, key, value)
             }
             switch outcome {
             case .none:
-                extra[member.key] = member.value.value()   // unknown field: kept, never an error
-            case .some(false) where !member.value.isNull:
-                extra[member.key] = member.value.value()   // rejected: kept as written for the user to fix
+                extra[key] = value.value()   // unknown field: kept, never an error
+            case .some(false) where !value.isNull:
+                extra[key] = value.value()   // rejected: kept as written for the user to fix
             case .some:
                 break
             }

@@ -69,14 +69,17 @@ public enum KOLDecoder {
 
     static func followerCount(_ r: inout JSONFieldReader, _ node: JSONNode) -> FollowerCount {
         var point = FollowerCount()
+        var hasDate = false  // whether the key is there at all (a second lookup per point otherwise)
         r.members(of: node, extra: &point.extra) { r, key, value in
             switch key {
-            case "date": return accept(&point.date, r.date(value))
+            case "date":
+                hasDate = true
+                return accept(&point.date, r.date(value))
             case "followers": return accept(&point.followers, r.integer(value))
             default: return nil
             }
         }
-        if point.date == nil, node["date"] == nil {
+        if point.date == nil, !hasDate {
             r.report(.missingField, "This follower-history point has no date.", node)
         }
         return point
@@ -90,13 +93,13 @@ public enum KOLDecoder {
         }
         var entries: [FollowerRegions.Entry] = []
         var complete = true
-        for member in node.members {
-            let value = r.within(member.key) { r in
-                r.record(member.value)
-                return r.double(member.value)
+        node.forEachMember { key, node in
+            let value = r.within(key) { r in
+                r.record(node)
+                return r.double(node)
             }
             if let value {
-                entries.append(FollowerRegions.Entry(region: member.key, value: value))
+                entries.append(FollowerRegions.Entry(region: key, value: value))
             } else {
                 complete = false
             }
@@ -107,10 +110,13 @@ public enum KOLDecoder {
 
     static func post(_ r: inout JSONFieldReader, _ node: JSONNode) -> Post {
         var post = Post()
+        var hasAt = false  // whether the key is there at all (a second lookup per post otherwise)
         r.members(of: node, extra: &post.extra) { r, key, value in
             switch key {
             case "id": return accept(&post.id, r.string(value))
-            case "at": return accept(&post.at, r.date(value))
+            case "at":
+                hasAt = true
+                return accept(&post.at, r.date(value))
             case "text": return accept(&post.text, r.string(value))
             case "reposts": return accept(&post.reposts, r.integer(value))
             case "comments": return accept(&post.comments, r.integer(value))
@@ -121,7 +127,7 @@ public enum KOLDecoder {
             default: return nil
             }
         }
-        if node["at"] == nil { r.report(.missingField, "This post has no date (\"at\").", node) }
+        if !hasAt { r.report(.missingField, "This post has no date (\"at\").", node) }
         return post
     }
 
