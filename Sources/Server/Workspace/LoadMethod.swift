@@ -171,9 +171,15 @@ enum LoadMethod {
             let count = try file.read(into: &chunk, shownAs: path)
             if count == 0 { break }
             let batch = reader.feed(chunk[0..<count])
+            done += count
+            if kols.isEmpty, !batch.kols.isEmpty, done < size {
+                // Room for the whole file at the first chunk's KOLs per byte (+10 %): growing by doubling
+                // copied a 10^5-KOL array several times and touched twice its pages. Unused room costs
+                // address space only, no memory.
+                kols.reserveCapacity(Int(Double(batch.kols.count) * Double(size) / Double(done) * 1.1) + 16)
+            }
             kols += batch.kols
             diagnostics += batch.diagnostics
-            done += count
             let percent = size > 0 ? min(100, done * 100 / size) : 100
             if percent != lastPercent {
                 lastPercent = percent
