@@ -35,6 +35,43 @@ import Testing
         #expect(bytes(4) == Array("茶🍵".utf8))
     }
 
+    /// `duplicateKeys` (fingerprints, then bytes) against a plain set of decoded keys per object, on random
+    /// nested objects whose keys share prefixes, differ only after eight bytes or by 256 in length, or
+    /// are escaped spellings of each other.
+    @Test func duplicateKeysMatchASetOfDecodedKeys() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let long = String(repeating: "k", count: 300)
+        let keys = ["a", "b", "ab", "abcdefgh1", "abcdefgh2", "abcdefgh1x", "\\u0061", "中文", long, long + "k",
+                    String(repeating: "k", count: 44)]
+        func object(_ depth: Int) -> String {
+            let members = (0..<(1 + next(depth == 0 ? 30 : 6))).map { _ -> String in
+                let value = depth < 2 && next(4) == 0 ? object(depth + 1) : "\(next(9))"
+                return "\"\(keys[next(keys.count)])\": \(value)"
+            }
+            return "{" + members.joined(separator: ", ") + "}"
+        }
+        func reference(_ node: JSONNode, into found: inout [SourceRange]) {
+            if node.kind == .object {
+                var seen = Set<String>()
+                for member in node.members where !seen.insert(member.key).inserted { found.append(member.keyRange) }
+            }
+            for child in node.kind == .object ? node.members.map(\.value) : node.elements { reference(child, into: &found) }
+        }
+        var repeats = 0
+        for _ in 0..<300 {
+            let doc = try JSONDocument("[" + object(0) + ", " + object(1) + "]")
+            var expected: [SourceRange] = []
+            reference(doc.root, into: &expected)
+            #expect(doc.duplicateKeys == expected)
+            repeats += expected.count
+        }
+        #expect(repeats > 300)
+    }
+
     @Test func multiByteRunsAreValidatedByteForByte() throws {
         // Valid: CJK runs, E0/ED/F0 leads at their range edges, a run ending the string or followed by ASCII.
         let valid: [[UInt8]] = [
