@@ -16,7 +16,10 @@ struct JSONFieldReader {
     /// Added to every range (a JSONL line's offset within the file).
     var offset: Int
     let detail: SourceDetail
+    /// Every value's range (`.full`).
     var ranges: [String: SourceRange] = [:]
+    /// The top-level fields' ranges (`.topLevel`): a short list, no dictionary per KOL.
+    var topLevelRanges: [FieldRangeTable.Entry] = []
     var diagnostics: [DataQualityDiagnostic] = []
     /// The value being read, relative to the decoded object; parts are pushed and popped as the reader
     /// descends, so no text is built per value.
@@ -49,12 +52,20 @@ struct JSONFieldReader {
     }
 
     /// Records the range of the value at the current path (see `detail`).
+    /// The ranges recorded, in the form `detail` asks for.
+    var fieldRanges: FieldRangeTable {
+        switch detail {
+        case .full: FieldRangeTable(ranges)
+        case .topLevel: FieldRangeTable(list: topLevelRanges)
+        }
+    }
+
     mutating func record(_ node: JSONNode) {
         switch detail {
         case .full:
             ranges[path.joinedText] = shifted(node.range)
         case .topLevel:
-            if let key = path.topLevelText { ranges[key] = shifted(node.range) }
+            if let key = path.topLevelText { topLevelRanges.record(key, shifted(node.range)) }
         }
     }
 

@@ -59,7 +59,7 @@ public enum KOLDecoder {
         }
         // With `.topLevel` detail the reader recorded the top-level fields only; the validator finds the
         // range of a nested value it reports by walking the node, so no range table is built for it.
-        kol.source = KOLSource(origin: origin, range: reader.shifted(node.range), line: line, fieldRanges: reader.ranges)
+        kol.source = KOLSource(origin: origin, range: reader.shifted(node.range), line: line, fieldRanges: reader.fieldRanges)
         let validation = KOLValidator(now: now).validate(&kol, pathPrefix: pathPrefix.isEmpty ? "" : pathPrefix + ".",
                                                          ranges: .node(node, offset: offset))
         return (kol, reader.diagnostics + validation)
