@@ -24,6 +24,9 @@ struct JSONFieldReader {
     /// The value being read, relative to the decoded object; parts are pushed and popped as the reader
     /// descends, so no text is built per value.
     private(set) var path = FieldPath()
+    /// How many list positions `path` holds: a path below a list is never a top-level field, and most
+    /// values a bulk load visits are (`posts[2].likes`), so `record` skips them on this count alone.
+    private var listDepth = 0
 
     init(pathPrefix: String, kolID: String? = nil, line: Int? = nil, offset: Int = 0, detail: SourceDetail = .full) {
         self.pathPrefix = pathPrefix
@@ -47,7 +50,11 @@ struct JSONFieldReader {
     /// Runs `body` at element `index` of the current list.
     mutating func within<T>(_ index: Int, _ body: (inout JSONFieldReader) -> T) -> T {
         path.parts.append(.index(index))
-        defer { path.parts.removeLast() }
+        listDepth += 1
+        defer {
+            path.parts.removeLast()
+            listDepth -= 1
+        }
         return body(&self)
     }
 
@@ -65,7 +72,7 @@ struct JSONFieldReader {
         case .full:
             ranges[path.joinedText] = shifted(node.range)
         case .topLevel:
-            if let key = path.topLevelText { topLevelRanges.record(key, shifted(node.range)) }
+            if listDepth == 0, let key = path.topLevelText { topLevelRanges.record(key, shifted(node.range)) }
         }
     }
 
