@@ -221,14 +221,19 @@ struct JSONParser {
         while true {
             // Fast path: eight plain ASCII bytes at a time (no quote, backslash, control or non-ASCII byte).
             while count - i >= 8 {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 let highs: UInt64 = 0x8080_8080_8080_8080
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
                 let special = (word | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
                     | (word &- ones &* 0x20)) & highs
-                if special != 0 { break }
+                if special != 0 {
+                    // The lowest flagged byte is the first special one (borrows only run upwards): skip
+                    // the plain bytes before it instead of testing them one by one.
+                    i += special.trailingZeroBitCount >> 3
+                    break
+                }
                 i += 8
             }
             guard i < count else { throw fail("unterminated string", at: start) }
