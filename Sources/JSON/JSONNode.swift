@@ -51,6 +51,19 @@ public struct JSONNode: Sendable {
         return decodeString(entry)
     }
 
+    /// Calls `body` with a string's UTF-8 bytes (between the quotes) when it has no escapes, so a caller
+    /// that only parses them (a date) needs no `String`; false (`body` not called) when this is not a
+    /// string or has escapes. Not generic: across modules a generic version cost more than the `String`.
+    public func withUnescapedStringBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        let entry = entry
+        guard entry.kind == .string, !entry.flag else { return false }
+        storage.bytes.withUnsafeBufferPointer { bytes in
+            let start = Int(entry.start) + 1
+            body(UnsafeBufferPointer(rebasing: bytes[start..<max(start, Int(entry.end) - 1)]))
+        }
+        return true
+    }
+
     /// Array elements or object members, else 0.
     public var count: Int { entry.count }
 
@@ -83,6 +96,29 @@ public struct JSONNode: Sendable {
             keyIndex = storage.next(after: keyIndex + 1)
         }
         return result
+    }
+
+    /// Calls `body` with each member's key and value in source order (duplicates included), without
+    /// building the `members` array: a bulk load walks some thirty objects per KOL.
+    public func forEachMember(_ body: (String, JSONNode) -> Void) {
+        let entry = entry
+        guard entry.kind == .object else { return }
+        var keyIndex = index + 1
+        for _ in 0..<entry.count {
+            body(decodeString(storage.tape[keyIndex]), JSONNode(storage: storage, index: keyIndex + 1))
+            keyIndex = storage.next(after: keyIndex + 1)
+        }
+    }
+
+    /// Calls `body` with each element's position and value, without building the `elements` array.
+    public func forEachElement(_ body: (Int, JSONNode) -> Void) {
+        let entry = entry
+        guard entry.kind == .array else { return }
+        var child = index + 1
+        for position in 0..<entry.count {
+            body(position, JSONNode(storage: storage, index: child))
+            child = storage.next(after: child)
+        }
     }
 
     /// The member named `key` (the last one if the key repeats), compared without decoding unescaped keys.

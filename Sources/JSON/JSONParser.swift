@@ -221,14 +221,19 @@ struct JSONParser {
         while true {
             // Fast path: eight plain ASCII bytes at a time (no quote, backslash, control or non-ASCII byte).
             while count - i >= 8 {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 let highs: UInt64 = 0x8080_8080_8080_8080
                 let quote = word ^ (ones &* 0x22)
                 let backslash = word ^ (ones &* 0x5C)
                 let special = (word | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
                     | (word &- ones &* 0x20)) & highs
-                if special != 0 { break }
+                if special != 0 {
+                    // The lowest flagged byte is the first special one (borrows only run upwards): skip
+                    // the plain bytes before it instead of testing them one by one.
+                    i += special.trailingZeroBitCount >> 3
+                    break
+                }
                 i += 8
             }
             guard i < count else { throw fail("unterminated string", at: start) }
@@ -245,11 +250,27 @@ struct JSONParser {
             } else if byte < 0x80 {
                 i += 1
             } else {
-                try parseUTF8Sequence()
+                try parseUTF8Run()
             }
         }
         tape.append(TapeEntry(start: UInt32(truncatingIfNeeded: start), end: UInt32(truncatingIfNeeded: i), link: 0,
                               info: TapeKind.string.rawValue | (hasEscapes ? TapeEntry.flagBit : 0)))
+    }
+
+    /// Non-ASCII text up to the next ASCII byte. Why a loop of its own: Chinese posts are runs of
+    /// three-byte characters, and going back to the ASCII word test after each one cost more than
+    /// checking it. Leads E1–EC and EE–EF take any two continuation bytes; every other lead (and any
+    /// invalid sequence, for its error) goes through the full check.
+    @inline(__always) private mutating func parseUTF8Run() throws(JSONParseError) {
+        repeat {
+            let lead = base[i]
+            if lead >= 0xE1, lead <= 0xEF, lead != 0xED, count - i >= 3,
+               base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                i += 3
+            } else {
+                try parseUTF8Sequence()
+            }
+        } while i < count && base[i] >= 0x80
     }
 
     private mutating func parseEscape() throws(JSONParseError) {

@@ -11,9 +11,12 @@ public struct KOLSource: Hashable, Sendable {
     /// Byte range of each field's value, by field path relative to the KOL: `followers`, `posts[2].at`,
     /// `followerRegions.上海`. Bulk imports record only top-level fields (see `SourceDetail`).
     public var fieldRanges: [String: SourceRange] {
-        get { rangeShift == 0 ? storedRanges : storedRanges.mapValues { $0.moved(by: rangeShift) } }
+        get {
+            let table = storedRanges.dictionary
+            return rangeShift == 0 ? table : table.mapValues { $0.moved(by: rangeShift) }
+        }
         set {
-            storedRanges = newValue
+            storedRanges = FieldRangeTable(newValue)
             rangeShift = 0
         }
     }
@@ -21,11 +24,19 @@ public struct KOLSource: Hashable, Sendable {
     /// The ranges as decoded; `rangeShift` is added on every read. Why: when an edit earlier in an editor
     /// document moves 10^4 KOLs by a few bytes, `shift(by:)` moves each in O(1) instead of rewriting
     /// a hundred ranges per KOL.
-    private var storedRanges: [String: SourceRange]
+    private var storedRanges: FieldRangeTable
     private var rangeShift = 0
 
     public init(origin: String? = nil, range: SourceRange? = nil, line: Int? = nil,
                 fieldRanges: [String: SourceRange] = [:]) {
+        self.origin = origin
+        self.range = range
+        self.line = line
+        self.storedRanges = FieldRangeTable(fieldRanges)
+    }
+
+    /// A bulk load's source: its few top-level ranges as a list (see `FieldRangeTable`).
+    init(origin: String?, range: SourceRange?, line: Int?, fieldRanges: FieldRangeTable) {
         self.origin = origin
         self.range = range
         self.line = line

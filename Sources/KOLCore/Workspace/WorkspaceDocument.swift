@@ -32,19 +32,19 @@ public enum WorkspaceDocument {
         var reader = JSONFieldReader(pathPrefix: "")
         let root = document.root
         guard root.kind == .object else {
-            reader.wrongType(root, "", expected: "a workspace object { \"version\": 1, \"brief\": …, \"kols\": […] }")
+            reader.wrongType(root, expected: "a workspace object { \"version\": 1, \"brief\": …, \"kols\": […] }")
             return LoadResult(workspace: Workspace(), diagnostics: diagnostics + reader.diagnostics)
         }
         var workspace = Workspace()
         var kolNodes: [JSONNode] = []
-        reader.members(of: root, "", extra: &workspace.extra) { r, key, value, path in
+        reader.members(of: root, extra: &workspace.extra) { r, key, value in
             switch key {
             case "version":
-                guard let version = r.integer(value, path) else { return false }
+                guard let version = r.integer(value) else { return false }
                 if version != Workspace.supportedVersion {
                     r.report(.unsupportedVersion,
                              "This file is workspace version \(version); this engine reads version \(Workspace.supportedVersion).",
-                             value, path, numbers: ["value": Double(version), "supported": Double(Workspace.supportedVersion)])
+                             value, numbers: ["value": Double(version), "supported": Double(Workspace.supportedVersion)])
                     return false
                 }
                 return true
@@ -55,7 +55,7 @@ public enum WorkspaceDocument {
                 return brief != nil
             case "kols":
                 guard value.kind == .array else {
-                    if !value.isNull { r.wrongType(value, path, expected: "a list of KOLs") }
+                    if !value.isNull { r.wrongType(value, expected: "a list of KOLs") }
                     return false
                 }
                 kolNodes = value.elements
@@ -65,7 +65,7 @@ public enum WorkspaceDocument {
             }
         }
         if root["version"] == nil {
-            reader.report(.missingField, "The file does not say its version; add \"version\": 1.", root, "",
+            reader.report(.missingField, "The file does not say its version; add \"version\": 1.", root,
                           numbers: [:])
         }
         diagnostics += reader.diagnostics

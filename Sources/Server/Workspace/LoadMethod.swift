@@ -79,12 +79,17 @@ enum LoadMethod {
     /// replaces the one with its id, in place) and a loaded brief replaces the brief.
     static func merge(_ loaded: Loaded, into base: Workspace, replace: Bool) -> Workspace {
         if replace { return Workspace(brief: loaded.brief, kols: loaded.kols, extra: loaded.extra) }
+        var extra = base.extra
+        for member in loaded.extra.members { extra[member.key] = member.value }
+        if base.kols.isEmpty {
+            // The first load: nothing to merge by id, so no dictionary of every loaded KOL (10^5 of them
+            // copied in and out). The workspace keeps the first of repeated ids, as the merge below does.
+            return Workspace(brief: loaded.brief ?? base.brief, kols: loaded.kols, extra: extra)
+        }
         var incoming: [String: KOL] = [:]
         for kol in loaded.kols { incoming[kol.id] = kol }
         let kept = base.kols.map { incoming.removeValue(forKey: $0.id) ?? $0 }
         let added = loaded.kols.filter { incoming[$0.id] != nil }
-        var extra = base.extra
-        for member in loaded.extra.members { extra[member.key] = member.value }
         return Workspace(brief: loaded.brief ?? base.brief, kols: kept + added, extra: extra)
     }
 
@@ -166,9 +171,15 @@ enum LoadMethod {
             let count = try file.read(into: &chunk, shownAs: path)
             if count == 0 { break }
             let batch = reader.feed(chunk[0..<count])
+            done += count
+            if kols.isEmpty, !batch.kols.isEmpty, done < size {
+                // Room for the whole file at the first chunk's KOLs per byte (+10 %): growing by doubling
+                // copied a 10^5-KOL array several times and touched twice its pages. Unused room costs
+                // address space only, no memory.
+                kols.reserveCapacity(Int(Double(batch.kols.count) * Double(size) / Double(done) * 1.1) + 16)
+            }
             kols += batch.kols
             diagnostics += batch.diagnostics
-            done += count
             let percent = size > 0 ? min(100, done * 100 / size) : 100
             if percent != lastPercent {
                 lastPercent = percent
