@@ -4,10 +4,12 @@ import KOLCore
 /// Red flags of an open document's KOLs as LSP diagnostics, published with its data-quality diagnostics
 /// (protocol.md §6.2, §7.3). Peers are the whole workspace, so a KOL's flags are judged as in `kol/redFlags`.
 ///
-/// Rendering is incremental: after an edit inside one KOL, a KOL whose bytes the edit did not touch, whose
-/// flags are the same (up to the move) and whose first character is still at the same column keeps its
-/// rendered diagnostics; only its line number is written anew. The result always equals rendering every
-/// KOL from scratch (asserted in `RenderedDiagnosticsTests`).
+/// Rendering is incremental. After an edit inside one KOL, every other KOL's bytes are as they were, only
+/// moved; if in addition the context (brief, day, thresholds) and the KOL's peer view are unchanged, its
+/// flags are too (the rules read nothing else), so it is neither judged nor rendered again: its rendered
+/// diagnostics are kept and only its line number is written anew, unless its first character moved
+/// along its line. The edited KOL and KOLs whose peer view moved are judged (through `AnalysisCache`) and
+/// rendered. The result always equals rendering every KOL from scratch (`RenderedDiagnosticsTests`).
 enum RedFlagDiagnostics {
     static func rendered(_ analysis: EditorDocument.Analysis, previous: RenderedDiagnostics?, workspace: Workspace,
                          encoding: PositionEncoding, cache: AnalysisCache,
@@ -15,19 +17,20 @@ enum RedFlagDiagnostics {
         var result = RenderedDiagnostics.empty(encoding: encoding, textRevision: analysis.revision)
         guard let document = analysis.workspace, !document.kols.isEmpty else { return result }
         let engine = cache.engine(workspace, now: now)
-        // A KOL another document holds (duplicate id) is not the one in the workspace: judge this one,
-        // with the workspace's peers. Unchanged KOLs in an unchanged context reuse their flags.
-        let judged = cache.redFlags(document.kols, engine: engine)
+        let context = AnalysisCache.ContextKey(engine.context)
+        result.context = context
         var reusable: [RenderedDiagnostics.Row] = []
         if let previous, let edit = analysis.edit, previous.encoding == encoding,
-           previous.textRevision == edit.baseRevision {
+           previous.textRevision == edit.baseRevision, previous.context == context {
             reusable = previous.rows
         }
-        var cursor = LineIndexCursor(analysis.index, encoding: encoding)
-        let textCount = analysis.byteCount
-        result.rows.reserveCapacity(document.kols.count)
+        let kols = document.kols
+        // Pass 1: which KOLs keep their flags, which are judged.
+        var kept = [RenderedDiagnostics.Row?](repeating: nil, count: kols.count)
+        var judge: [Int] = []
         var byID: [String: Int]?
-        for (position, (kol, flags)) in zip(document.kols, judged).enumerated() {
+        for position in kols.indices {
+            let kol = kols[position]
             var old: RenderedDiagnostics.Row?
             if position < reusable.count, reusable[position].id == kol.id {
                 old = reusable[position]
@@ -38,58 +41,75 @@ enum RedFlagDiagnostics {
                 }
                 old = byID?[kol.id].map { reusable[$0] }
             }
-            if let old, let edit = analysis.edit,
-               let row = moved(old, to: kol, flags: flags.flags, edit: edit, index: analysis.index, cursor: &cursor) {
-                result.rows.append(row)
+            if let old, let edit = analysis.edit, let row = unchanged(old, kol, edit: edit),
+               engine.peerView(of: kol) == old.view {
+                kept[position] = row
             } else {
-                result.rows.append(render(kol, flags: flags.flags, textCount: textCount, cursor: &cursor))
+                judge.append(position)
+            }
+        }
+        // A KOL another document holds (duplicate id) is not the one in the workspace: judge this one,
+        // with the workspace's peers. Unchanged KOLs in an unchanged context reuse their flags.
+        let judged = cache.redFlags(judge.map { kols[$0] }, engine: engine)
+        var judgedAt = [Int: KOLRedFlags](minimumCapacity: judge.count)
+        for (position, flags) in zip(judge, judged) { judgedAt[position] = flags }
+        // Pass 2, in document order (the cursor walks forward): keep, move or render each KOL's rows.
+        var cursor = LineIndexCursor(analysis.index, encoding: encoding)
+        let textCount = analysis.byteCount
+        result.rows.reserveCapacity(kols.count)
+        for position in kols.indices {
+            let kol = kols[position]
+            if let row = kept[position], let edit = analysis.edit {
+                result.rows.append(moved(row, edit: edit, index: analysis.index, cursor: &cursor)
+                                   ?? render(kol, flags: row.flags, view: row.view, textCount: textCount, cursor: &cursor))
+            } else {
+                result.rows.append(render(kol, flags: judgedAt[position]?.flags ?? [], view: engine.peerView(of: kol),
+                                          textCount: textCount, cursor: &cursor))
             }
         }
         return result
     }
 
-    /// `old` at the KOL's new place, or nil when it must be rendered again: the edit touched the KOL's
-    /// bytes, its flags changed, or its first character moved along its line.
-    static func moved(_ old: RenderedDiagnostics.Row, to kol: KOL, flags: [RedFlag], edit: EditorDocument.EditedSpan, index: LineIndex,
-                      cursor: inout LineIndexCursor) -> RenderedDiagnostics.Row? {
+    /// `old` with its flags moved to `kol`, when the edit did not touch the KOL's bytes (so the same
+    /// content, and fields at the same places relative to its start); nil otherwise.
+    static func unchanged(_ old: RenderedDiagnostics.Row, _ kol: KOL, edit: EditorDocument.EditedSpan)
+        -> RenderedDiagnostics.Row? {
         guard old.movable, let oldRange = old.range, let newRange = kol.source?.range, old.name == kol.name else {
             return nil
         }
         let before = oldRange.end <= edit.lower
         guard before || oldRange.start >= edit.oldUpper else { return nil }
         let delta = before ? 0 : edit.newUpper - edit.oldUpper
-        guard newRange.start == oldRange.start + delta, newRange.end == oldRange.end + delta,
-              sameFlags(old.flags, oldRange.start, flags, newRange.start) else { return nil }
+        guard newRange.start == oldRange.start + delta, newRange.end == oldRange.end + delta else { return nil }
         var row = old
-        row.flags = flags
         row.range = newRange
-        row.anchorLine = index.line(ofOffset: newRange.start)
-        // Before the edit nothing up to the anchor changed; after it, the anchor's column can only have
-        // moved when its line starts at or before the end of the edited span.
-        if !before && index.start(ofLine: row.anchorLine) <= edit.newUpper {
-            guard cursor.position(ofOffset: newRange.start).character == old.anchorCharacter else { return nil }
+        if delta != 0 {
+            for k in row.flags.indices { row.flags[k].range = row.flags[k].range?.moved(by: delta) }
         }
         return row
     }
 
-    /// The same flags as far as the diagnostics show them, ranges compared relative to the KOL's start.
-    static func sameFlags(_ a: [RedFlag], _ aStart: Int, _ b: [RedFlag], _ bStart: Int) -> Bool {
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) {
-            guard x.code == y.code, x.severity == y.severity, x.fieldPath == y.fieldPath,
-                  (x.range?.start).map({ $0 - aStart }) == (y.range?.start).map({ $0 - bStart }),
-                  (x.range?.end).map({ $0 - aStart }) == (y.range?.end).map({ $0 - bStart }),
-                  x.message == y.message, x.evidence == y.evidence else { return false }
+    /// `row` (flags already at the KOL's new place) with its anchor line updated, or nil when its first
+    /// character moved along its line (then it is rendered again).
+    static func moved(_ row: RenderedDiagnostics.Row, edit: EditorDocument.EditedSpan, index: LineIndex,
+                      cursor: inout LineIndexCursor) -> RenderedDiagnostics.Row? {
+        guard let range = row.range else { return nil }
+        var row = row
+        row.anchorLine = index.line(ofOffset: range.start)
+        // Before the edit nothing up to the anchor changed; after it, the anchor's column can only have
+        // moved when its line starts at or before the end of the edited span.
+        if range.start >= edit.newUpper && index.start(ofLine: row.anchorLine) <= edit.newUpper {
+            guard cursor.position(ofOffset: range.start).character == row.anchorCharacter else { return nil }
         }
-        return true
+        return row
     }
 
     /// Renders one KOL's flags. The cursor is asked in increasing offsets (KOLs come in document order),
     /// so a document with every KOL on one line is still walked once, not once per range.
-    static func render(_ kol: KOL, flags: [RedFlag], textCount: Int,
+    static func render(_ kol: KOL, flags: [RedFlag], view: PeerView, textCount: Int,
                        cursor: inout LineIndexCursor) -> RenderedDiagnostics.Row {
         let kolRange = kol.source?.range
-        var row = RenderedDiagnostics.Row(id: kol.id, name: kol.name, flags: flags, range: kolRange, anchorLine: 0,
+        var row = RenderedDiagnostics.Row(id: kol.id, name: kol.name, flags: flags, view: view, range: kolRange, anchorLine: 0,
                                           anchorCharacter: 0, movable: kolRange != nil, fragment: .empty)
         guard !flags.isEmpty else { return row }
         let anchor = kolRange?.start ?? 0

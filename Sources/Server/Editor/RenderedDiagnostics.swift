@@ -11,6 +11,8 @@ struct RenderedDiagnostics: Sendable {
         var name: String?
         /// The flags rendered (ranges in the rendered text).
         var flags: [RedFlag]
+        /// The peer view they were judged with.
+        var view: PeerView
         /// The KOL's object in the rendered text.
         var range: SourceRange?
         /// Line and character of `range.start` in the rendered text (the anchor of the fragment's lines).
@@ -26,10 +28,12 @@ struct RenderedDiagnostics: Sendable {
     var encoding: PositionEncoding
     /// The analysis revision whose text `rows` refer to.
     var textRevision: Int
+    /// What the flags were judged in besides each KOL and its peer view (brief, day, thresholds).
+    var context: AnalysisCache.ContextKey?
     var rows: [Row]
 
     static func empty(encoding: PositionEncoding, textRevision: Int) -> RenderedDiagnostics {
-        RenderedDiagnostics(encoding: encoding, textRevision: textRevision, rows: [])
+        RenderedDiagnostics(encoding: encoding, textRevision: textRevision, context: nil, rows: [])
     }
 
     var count: Int { rows.reduce(0) { $0 + $1.fragment.count } }
