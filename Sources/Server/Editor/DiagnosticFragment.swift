@@ -63,15 +63,16 @@ struct DiagnosticFragment: Sendable {
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        if magnitude < 10 {
-            out.append(UInt8(truncatingIfNeeded: magnitude) + 0x30)
-            return
+        // Digits right to left into a fixed buffer, then one append (this runs ~10^5 times per publish).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var k = buffer.count
+            repeat {
+                k -= 1
+                buffer[k] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+            } while magnitude != 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[k...]))
         }
-        let start = out.count
-        repeat {
-            out.append(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
-            magnitude /= 10
-        } while magnitude != 0
-        out[start...].reverse()
     }
 }

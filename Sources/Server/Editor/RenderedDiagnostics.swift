@@ -9,8 +9,9 @@ struct RenderedDiagnostics: Sendable {
     struct Row: Sendable {
         var id: String
         var name: String?
-        /// The flags rendered (ranges in the rendered text).
+        /// The flags rendered, their ranges as judged: when the KOL started at `flagsStart`.
         var flags: [RedFlag]
+        var flagsStart: Int
         /// The peer view they were judged with.
         var view: PeerView
         /// The KOL's object in the rendered text.

@@ -51,15 +51,18 @@ final class EngineTables: @unchecked Sendable {
         var removed: [KOL] = []
         var added: [KOL] = []
         if old.count == new.count {
-            var aligned = true
-            for index in new.indices {
-                guard old[index].id == new[index].id else {
-                    aligned = false
-                    break
-                }
-                if !sameContent(old[index], new[index]) {
-                    removed.append(old[index])
-                    added.append(new[index])
+            // Through buffer pointers: KOLs are compared in place, not copied (a copy retains ~15 fields).
+            let aligned = old.withUnsafeBufferPointer { old in
+                new.withUnsafeBufferPointer { new in
+                    if old.baseAddress == new.baseAddress { return true }
+                    for index in new.indices {
+                        guard old[index].id == new[index].id else { return false }
+                        if !sameContent(old[index], new[index]) {
+                            removed.append(old[index])
+                            added.append(new[index])
+                        }
+                    }
+                    return true
                 }
             }
             if aligned { return (removed, added) }
