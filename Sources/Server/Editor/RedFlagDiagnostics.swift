@@ -32,19 +32,18 @@ enum RedFlagDiagnostics {
         reusable.withUnsafeBufferPointer { rows in kols.withUnsafeBufferPointer { kols in
             var byID: [String: Int]?
             for position in kols.indices {
-                let kol = kols[position]
                 var old = -1
-                if position < rows.count, rows[position].id == kol.id {
+                if position < rows.count, rows[position].id == kols[position].id {
                     old = position
                 } else if !rows.isEmpty {
                     // KOLs came or went: find rows by id from here on.
                     if byID == nil {
                         byID = Dictionary(rows.indices.map { (rows[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
                     }
-                    old = byID?[kol.id] ?? -1
+                    old = byID?[kols[position].id] ?? -1
                 }
-                if old >= 0, let edit = analysis.edit, untouched(rows[old], kol, edit: edit),
-                   engine.peerView(of: kol) == rows[old].view {
+                if old >= 0, let edit = analysis.edit, untouched(rows[old], kols[position], edit: edit),
+                   engine.peerView(of: kols[position]) == rows[old].rendered.view {
                     kept[position] = old
                 } else {
                     judge.append(position)
@@ -68,13 +67,14 @@ enum RedFlagDiagnostics {
                 if moved(&row, edit: edit, index: analysis.index, cursor: &cursor) {
                     result.rows.append(row)
                 } else {
-                    let shift = (row.range?.start ?? 0) - row.flagsStart
-                    let flags = row.flags.map { flag in
+                    let shift = (row.range?.start ?? 0) - row.rendered.flagsStart
+                    let flags = row.rendered.flags.map { flag in
                         var flag = flag
                         flag.range = flag.range?.moved(by: shift)
                         return flag
                     }
-                    result.rows.append(render(kol, flags: flags, view: row.view, textCount: textCount, cursor: &cursor))
+                    result.rows.append(render(kol, flags: flags, view: row.rendered.view, textCount: textCount,
+                                              cursor: &cursor))
                 }
             } else {
                 result.rows.append(render(kol, flags: judgedAt[position]?.flags ?? [], view: engine.peerView(of: kol),
@@ -86,8 +86,10 @@ enum RedFlagDiagnostics {
 
     /// Whether the edit left the KOL's bytes alone (so the same content, with fields at the same places
     /// relative to its start): it lies wholly before or after the edited span and moved by the edit's size.
-    static func untouched(_ old: RenderedDiagnostics.Row, _ kol: KOL, edit: EditorDocument.EditedSpan) -> Bool {
-        guard old.movable, let oldRange = old.range, let newRange = kol.source?.range, old.name == kol.name else {
+    static func untouched(_ old: borrowing RenderedDiagnostics.Row, _ kol: borrowing KOL,
+                          edit: EditorDocument.EditedSpan) -> Bool {
+        guard old.rendered.movable, let oldRange = old.range, let newRange = kol.source?.range,
+              old.rendered.name == kol.name else {
             return false
         }
         let before = oldRange.end <= edit.lower
@@ -105,7 +107,7 @@ enum RedFlagDiagnostics {
         // Before the edit nothing up to the anchor changed; after it, the anchor's column can only have
         // moved when its line starts at or before the end of the edited span.
         if range.start >= edit.newUpper && index.start(ofLine: row.anchorLine) <= edit.newUpper {
-            return cursor.position(ofOffset: range.start).character == row.anchorCharacter
+            return cursor.position(ofOffset: range.start).character == row.rendered.anchorCharacter
         }
         return true
     }
@@ -115,10 +117,12 @@ enum RedFlagDiagnostics {
     static func render(_ kol: KOL, flags: [RedFlag], view: PeerView, textCount: Int,
                        cursor: inout LineIndexCursor) -> RenderedDiagnostics.Row {
         let kolRange = kol.source?.range
-        var row = RenderedDiagnostics.Row(id: kol.id, name: kol.name, flags: flags, flagsStart: kolRange?.start ?? 0,
-                                          view: view, range: kolRange, anchorLine: 0,
-                                          anchorCharacter: 0, movable: kolRange != nil, fragment: .empty)
-        guard !flags.isEmpty else { return row }
+        guard !flags.isEmpty else {
+            let rendered = RenderedDiagnostics.Rendered(id: kol.id, name: kol.name, flags: flags, flagsStart: kolRange?.start ?? 0,
+                                                        view: view, anchorCharacter: 0, movable: kolRange != nil,
+                                                        fragment: .empty)
+            return RenderedDiagnostics.Row(rendered: rendered, range: kolRange, anchorLine: 0)
+        }
         let anchor = kolRange?.start ?? 0
         var offsets = [anchor]
         for flag in flags {
@@ -130,20 +134,22 @@ enum RedFlagDiagnostics {
         for slot in offsets.indices.sorted(by: { offsets[$0] < offsets[$1] }) {
             positions[slot] = cursor.position(ofOffset: offsets[slot])
         }
+        var movable = false
         if let kolRange {
-            row.movable = kolRange.end <= textCount && offsets.allSatisfy { $0 >= kolRange.start && $0 <= kolRange.end }
+            movable = kolRange.end <= textCount && offsets.allSatisfy { $0 >= kolRange.start && $0 <= kolRange.end }
         }
-        row.anchorLine = positions[0].line
-        row.anchorCharacter = positions[0].character
+        let anchorLine = positions[0].line
         var fragment = DiagnosticFragment()
         for (k, flag) in flags.enumerated() {
             let start = positions[1 + 2 * k]
             let end = positions[2 + 2 * k]
-            fragment.append(start: (start.line - row.anchorLine, start.character),
-                            end: (end.line - row.anchorLine, end.character), rest: rest(flag, kol: kol))
+            fragment.append(start: (start.line - anchorLine, start.character),
+                            end: (end.line - anchorLine, end.character), rest: rest(flag, kol: kol))
         }
-        row.fragment = fragment
-        return row
+        let rendered = RenderedDiagnostics.Rendered(id: kol.id, name: kol.name, flags: flags, flagsStart: anchor,
+                                                    view: view, anchorCharacter: positions[0].character,
+                                                    movable: movable, fragment: fragment)
+        return RenderedDiagnostics.Row(rendered: rendered, range: kolRange, anchorLine: anchorLine)
     }
 
     /// Everything of `lsp(_:kol:index:encoding:)` but the range, in the same member order.

@@ -87,7 +87,7 @@ final class EngineTables: @unchecked Sendable {
 
     /// `a.withoutSource == b.withoutSource` without copying either KOL: every stored property but `source`.
     /// (`EngineTablesTests` counts KOL's properties, so a new one cannot be forgotten here.)
-    static func sameContent(_ a: KOL, _ b: KOL) -> Bool {
+    static func sameContent(_ a: borrowing KOL, _ b: borrowing KOL) -> Bool {
         a.id == b.id && a.name == b.name && a.platform == b.platform && a.stars == b.stars
             && a.followers == b.followers && a.createdAt == b.createdAt && a.verified == b.verified
             && a.price == b.price && a.topics == b.topics && a.followerHistory == b.followerHistory
