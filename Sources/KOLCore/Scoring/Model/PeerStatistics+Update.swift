@@ -41,18 +41,23 @@ extension PeerStatistics {
             if result.byLevel[level]?.isEmpty == true { result.byLevel[level] = nil }
         }
         guard !touched.isEmpty else { return result }
-        // A neighbourhood (level, radius) holds the levels within ±radius: recompute it when one of those changed.
+        // A level's neighbourhoods hold the levels within ±2: recompute them when one of those changed.
         let levels = Set(result.byLevel.keys).union(self.byLevel.keys)
         for level in levels {
-            for radius in 0...2 {
-                var fields = Set<Field>()
-                for (changed, which) in touched where abs(changed - level) <= radius { fields.formUnion(which) }
-                for field in fields {
-                    if result.byLevel[level] == nil {
-                        result.cache[CacheKey(level: level, radius: radius, field: field)] = nil
-                    } else {
-                        result.updateCache(level: level, radius: radius, field: field)
-                    }
+            // Per measurement, the nearest changed level: neighbourhoods smaller than that distance did not
+            // change, and when one of them is cached the larger ones are never read.
+            var nearest: [Field: Int] = [:]
+            for (changed, which) in touched where abs(changed - level) <= 2 {
+                for field in which { nearest[field] = min(nearest[field] ?? 3, abs(changed - level)) }
+            }
+            for (field, distance) in nearest {
+                if (0..<distance).contains(where: { result.cache[CacheKey(level: level, radius: $0, field: field)] != nil }) {
+                    continue
+                }
+                if result.byLevel[level] == nil {
+                    for radius in 0...2 { result.cache[CacheKey(level: level, radius: radius, field: field)] = nil }
+                } else {
+                    result.updateCache(level: level, field: field)
                 }
             }
         }

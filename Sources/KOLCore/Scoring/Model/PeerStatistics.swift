@@ -79,9 +79,7 @@ public struct PeerStatistics: Hashable, Sendable {
         }
         self.byLevel = byLevel
         for level in byLevel.keys {
-            for radius in 0...2 {
-                for field in Field.allCases { updateCache(level: level, radius: radius, field: field) }
-            }
+            for field in Field.allCases { updateCache(level: level, field: field) }
         }
     }
 
@@ -97,15 +95,21 @@ public struct PeerStatistics: Hashable, Sendable {
                      costPerEngagement: cpe)
     }
 
-    /// Sets or clears the cached statistics of one neighbourhood from the current entries.
-    mutating func updateCache(level: Int, radius: Int, field: Field) {
-        let key = CacheKey(level: level, radius: radius, field: field)
-        let values = values(level: level, radius: radius, field: field, excluding: nil)
-        if values.count > PeerStatistics.leaveOneOutLimit,
-           let stats = PeerStatistics.stats(values, basis: PeerStatistics.basis(radius), field: field) {
-            cache[key] = stats
-        } else {
+    /// Sets or clears the cached statistics of a level's neighbourhoods (radius 0, 1, 2) from the current
+    /// entries. Only the smallest big neighbourhood is kept: a lookup stops at the first cached radius, so
+    /// larger ones would never be read (and sorting them cost most of building the statistics).
+    mutating func updateCache(level: Int, field: Field) {
+        var found = false
+        for radius in 0...2 {
+            let key = CacheKey(level: level, radius: radius, field: field)
             cache[key] = nil
+            guard !found else { continue }
+            let values = values(level: level, radius: radius, field: field, excluding: nil)
+            if values.count > PeerStatistics.leaveOneOutLimit,
+               let stats = PeerStatistics.stats(values, basis: PeerStatistics.basis(radius), field: field) {
+                cache[key] = stats
+                found = true
+            }
         }
     }
 
