@@ -98,9 +98,15 @@ public struct JSONObject: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     }
 
     /// Equal when the same keys (byte-wise) map to equal values in the same order.
+    /// Copies of one object share their storage: then they are equal without comparing members (red-flag
+    /// evidence is compared for every KOL on each editor keystroke).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.storage.count == rhs.storage.count
-            && zip(lhs.storage, rhs.storage).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
+        guard lhs.storage.count == rhs.storage.count else { return false }
+        let shared = lhs.storage.withUnsafeBufferPointer { a in
+            rhs.storage.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+        }
+        return shared
+            || zip(lhs.storage, rhs.storage).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -12,9 +12,9 @@
 ///   character;
 /// - bytes that are not valid UTF-8 count as one character each.
 public struct LineIndex: Sendable {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     /// Byte offset where each line starts; `lineStarts[0] == 0`.
-    private let lineStarts: [Int]
+    let lineStarts: [Int]
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -97,14 +97,7 @@ public struct LineIndex: Sendable {
 
     public func position(ofOffset offset: Int, encoding: PositionEncoding) -> (line: Int, character: Int) {
         let target = min(max(offset, 0), bytes.count)
-        // Last line start ≤ target.
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
-        }
-        let line = low
+        let line = line(ofOffset: target)
         var k = lineStarts[line]
         var character = 0
         while k < target {
@@ -114,6 +107,24 @@ public struct LineIndex: Sendable {
             k += length
         }
         return (line, character)
+    }
+
+    /// The 0-based line holding `offset` (clamped to the text): a binary search, no walk along the line.
+    public func line(ofOffset offset: Int) -> Int {
+        let target = min(max(offset, 0), bytes.count)
+        // Last line start ≤ target.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= target { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// Where line `line` starts (a byte offset); the text's length past the last line.
+    public func start(ofLine line: Int) -> Int {
+        line < 0 ? 0 : line < lineStarts.count ? lineStarts[line] : bytes.count
     }
 
     public func offset(line: Int, character: Int, encoding: PositionEncoding) -> Int {
@@ -143,7 +154,7 @@ public struct LineIndex: Sendable {
     }
 
     /// Bytes in the UTF-8 sequence starting at `k` (1 for invalid or truncated sequences).
-    private func sequenceLength(at k: Int) -> Int {
+    func sequenceLength(at k: Int) -> Int {
         let lead = bytes[k]
         let length: Int
         switch lead {
@@ -157,7 +168,7 @@ public struct LineIndex: Sendable {
         return length
     }
 
-    private func units(_ length: Int, _ encoding: PositionEncoding) -> Int {
+    func units(_ length: Int, _ encoding: PositionEncoding) -> Int {
         switch encoding {
         case .utf8: length
         case .utf16: length == 4 ? 2 : 1

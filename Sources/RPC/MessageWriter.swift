@@ -82,6 +82,29 @@ package final class MessageWriter: @unchecked Sendable {
         if !deferFlush || pending.count >= 256 * 1024 { flushLocked() }
     }
 
+    /// Frames one message whose body is `parts` one after the other. A big body (a document's diagnostics
+    /// are megabytes) is written straight from the parts, not joined and copied into the buffer first.
+    package func send(parts: [[UInt8]]) {
+        let count = parts.reduce(0) { $0 + $1.count }
+        guard count >= 256 * 1024 else {
+            send(Array(parts.joined()))
+            return
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if framing == .lsp {
+            pending.append(contentsOf: "Content-Length: ".utf8)
+            appendDecimal(count)
+            pending.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
+        }
+        flushLocked()
+        for part in parts where !peerGone {
+            if !part.withUnsafeBytes({ sink.write($0) }) { peerGone = true }
+        }
+        if framing == .lines { pending.append(0x0A) }
+        flushLocked()
+    }
+
     /// Writes everything buffered.
     package func flush() {
         lock.lock()

@@ -36,13 +36,16 @@ package enum OutgoingMessage {
 
     /// `{"jsonrpc":"2.0","method":…,"params":…}`.
     package static func notification(method: String, params: JSONValue) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.append(contentsOf: #"{"jsonrpc":"2.0","method":"#.utf8)
-        bytes.append(contentsOf: JSONValue.string(method).serialized())
-        bytes.append(contentsOf: #","params":"#.utf8)
-        bytes.append(contentsOf: params.serialized())
-        bytes.append(UInt8(ascii: "}"))
-        return bytes
+        Array(notificationParts(method: method, json: params.serialized()).joined())
+    }
+
+    /// The same message as three parts (envelope start, `params` as given, closing brace), for
+    /// `MessageWriter.send(parts:)`: megabytes of params are not copied to be wrapped.
+    package static func notificationParts(method: String, json params: [UInt8]) -> [[UInt8]] {
+        var start: [UInt8] = Array(#"{"jsonrpc":"2.0","method":"#.utf8)
+        start.append(contentsOf: JSONValue.string(method).serialized())
+        start.append(contentsOf: #","params":"#.utf8)
+        return [start, params, [UInt8(ascii: "}")]]
     }
 
     /// Joins batch responses into one JSON array.

@@ -82,6 +82,12 @@ public final class Server: @unchecked Sendable {
         currentWriter()?.send(OutgoingMessage.notification(method: method, params: params))
     }
 
+    /// `notify(method:params:)` with the params already serialized (one JSON value, unchecked): for
+    /// notifications too big to build as a `JSONValue` on every keystroke (a document's diagnostics).
+    public func notify(method: String, serializedParams: [UInt8]) {
+        currentWriter()?.send(parts: OutgoingMessage.notificationParts(method: method, json: serializedParams))
+    }
+
     /// Sends `window/logMessage` (type 1 error … 4 log).
     public func log(_ message: String, type: Int = 1) {
         notify(method: "window/logMessage", params: ["type": .int(Int64(type)), "message": .string(message)])

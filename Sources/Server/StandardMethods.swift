@@ -8,7 +8,7 @@ extension Server {
     package static func standard(configuration: ServerConfiguration, allowedPaths: [String] = []) -> Server {
         let server = Server(configuration: configuration)
         let workspace = WorkspaceService(session: server.session, allowedPaths: allowedPaths) { [weak server] params in
-            server?.notify(method: "textDocument/publishDiagnostics", params: params)
+            server?.notify(method: "textDocument/publishDiagnostics", serializedParams: params)
         }
         WorkspaceMethods.register(on: server, workspace)
         DocumentMethods.register(on: server, workspace)

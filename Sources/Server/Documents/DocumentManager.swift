@@ -17,7 +17,8 @@ import KOLCore
 final class DocumentManager: @unchecked Sendable {
     private let store: WorkspaceStore
     private let session: Session
-    private let publish: @Sendable (JSONValue) -> Void
+    /// Sends `textDocument/publishDiagnostics` with these params, already serialized.
+    private let publish: @Sendable ([UInt8]) -> Void
     private let statistics: EngineStatistics
     /// Guards `documents` and `workerState`; publishing happens under it too (see above).
     private let lock = NSLock()
@@ -26,12 +27,17 @@ final class DocumentManager: @unchecked Sendable {
     private var documents: [String: EditorDocument] = [:]
     private var workerState = WorkerState.idle
     private var nextRevision = 1
+    /// The last publish's bytes, kept for their capacity: a fresh 20 MB buffer per keystroke costs more in
+    /// page faults than writing into it. Guarded by `lock`.
+    private var publishBuffer: [UInt8] = []
 
     enum WorkerState { case idle, running }
 
-    /// Computes extra LSP diagnostics (red flags) for a document once its KOLs are in the workspace.
-    /// Called under `lock`: it must not call back into the manager.
-    typealias ExtraDiagnostics = @Sendable (EditorDocument.Analysis, Workspace, PositionEncoding) -> [JSONValue]
+    /// Computes extra LSP diagnostics (red flags) for a document once its KOLs are in the workspace, given
+    /// those of the analysis before (to keep what did not change). Called under `lock`: it must not call
+    /// back into the manager.
+    typealias ExtraDiagnostics = @Sendable (EditorDocument.Analysis, RenderedDiagnostics?, Workspace,
+                                            PositionEncoding) -> RenderedDiagnostics
     private var extraDiagnostics: ExtraDiagnostics?
 
     func setExtraDiagnostics(_ provider: @escaping ExtraDiagnostics) {
@@ -41,7 +47,7 @@ final class DocumentManager: @unchecked Sendable {
     }
 
     init(store: WorkspaceStore, session: Session, statistics: EngineStatistics,
-         publish: @escaping @Sendable (JSONValue) -> Void) {
+         publish: @escaping @Sendable ([UInt8]) -> Void) {
         self.store = store
         self.session = session
         self.statistics = statistics
@@ -99,7 +105,7 @@ final class DocumentManager: @unchecked Sendable {
         defer { lock.unlock() }
         guard documents.removeValue(forKey: uri) != nil else { return }
         store.setOverlay(uri: uri, nil)
-        publish(["uri": .string(uri), "diagnostics": []])
+        publish(JSONValue.object(["uri": .string(uri), "diagnostics": []]).serialized())
     }
 
     // MARK: Analysis
@@ -193,10 +199,12 @@ final class DocumentManager: @unchecked Sendable {
         let index = LineIndex.replacing(previous.lines, lower: lower, oldUpper: oldCount - kept, newBytes: document.bytes)
         statistics.recordAnalysis(.init(uri: document.uri, version: document.version, kind: .incremental,
                                         kolsAnalysed: updated.analysedKOLs))
+        let edit = EditorDocument.EditedSpan(baseRevision: previous.revision, lower: lower, oldUpper: oldCount - kept,
+                                             newUpper: document.bytes.count - kept)
         return EditorDocument.Analysis(revision: document.revision, version: document.version, index: index,
                                        lines: index.lines, diagnostics: diagnostics, workspace: workspace, briefRange: updated.briefRange,
                                        briefProductRange: updated.briefProductRange, layout: updated,
-                                       byteCount: document.bytes.count)
+                                       byteCount: document.bytes.count, edit: edit)
     }
 
     /// Stores and publishes `analysis` unless the document changed or closed meanwhile. While the text is
@@ -214,16 +222,42 @@ final class DocumentManager: @unchecked Sendable {
         }
         let encoding = session.positionEncoding
         if analysis.workspace != nil, let extraDiagnostics {
-            analysis.extraDiagnostics = extraDiagnostics(analysis, store.snapshot, encoding)
-        } else {
-            analysis.extraDiagnostics = document.analysis?.extraDiagnostics ?? []
+            // The previous rendering is of the text this analysis was computed from (checked by revision
+            // inside): only then can its rows be moved instead of rendered again.
+            analysis.extraDiagnostics = extraDiagnostics(analysis, document.analysis?.extraDiagnostics, store.snapshot,
+                                                         encoding)
+        } else if let previous = document.analysis?.extraDiagnostics {
+            analysis.extraDiagnostics = previous
         }
         document.analysis = analysis
         document.changes = .unchanged(analysis.byteCount)
         documents[uri] = document
-        publish(["uri": .string(uri), "version": .int(Int64(analysis.version)),
-                 "diagnostics": .array(analysis.diagnostics.map { DiagnosticEncoding.lsp($0, index: analysis.index, encoding: encoding) }
-                                       + analysis.extraDiagnostics)])
+        publishBuffer.removeAll(keepingCapacity: true)
+        DocumentManager.writePublishParams(uri: uri, analysis: analysis, encoding: encoding, into: &publishBuffer)
+        publish(publishBuffer)
+    }
+
+    /// `{"uri":…,"version":…,"diagnostics":[data-quality…, red flags…]}` written straight into bytes: the
+    /// red flags are already rendered, and at 10^4 KOLs they are tens of megabytes.
+    static func writePublishParams(uri: String, analysis: EditorDocument.Analysis, encoding: PositionEncoding,
+                                   into bytes: inout [UInt8]) {
+        var writer = JSONWriter()
+        swap(&writer.bytes, &bytes)
+        defer { swap(&writer.bytes, &bytes) }
+        writer.bytes.reserveCapacity(analysis.extraDiagnostics.estimatedSize + 256 * analysis.diagnostics.count + 256)
+        writer.beginObject()
+        writer.key("uri")
+        writer.string(uri)
+        writer.key("version")
+        writer.int(Int64(analysis.version))
+        writer.key("diagnostics")
+        writer.beginArray()
+        for diagnostic in analysis.diagnostics {
+            writer.value(DiagnosticEncoding.lsp(diagnostic, index: analysis.index, encoding: encoding))
+        }
+        analysis.extraDiagnostics.write(into: &writer.bytes, afterOthers: !analysis.diagnostics.isEmpty)
+        writer.endArray()
+        writer.endObject()
     }
 
     // MARK: Queries (after `settle()`)

@@ -51,7 +51,7 @@ enum DocumentMethods {
             guard let analysis = documents.analysis(uri: uri) else { return ["kind": "full", "items": []] }
             return ["kind": "full",
                     "items": .array(analysis.diagnostics.map { DiagnosticEncoding.lsp($0, index: analysis.index, encoding: encoding) }
-                                    + analysis.extraDiagnostics)]
+                                    + analysis.extraDiagnostics.values)]
         }
         server.register("textDocument/documentSymbol", access: .read) { context in
             let uri = try context.params(DocumentParams.self).textDocument.uri

@@ -23,8 +23,20 @@ struct EditorDocument: Sendable {
         var layout: DocumentLayout?
         /// Length of the analysed text.
         var byteCount = 0
-        /// LSP diagnostics other analyses add (red flags), published with the data-quality ones.
-        var extraDiagnostics: [JSONValue] = []
+        /// What changed since the analysis before this one, when this one was incremental.
+        var edit: EditedSpan?
+        /// LSP diagnostics other analyses add (red flags), published with the data-quality ones; kept
+        /// rendered so the next publish re-renders only what changed.
+        var extraDiagnostics = RenderedDiagnostics.empty(encoding: .utf16, textRevision: -1)
+    }
+
+    /// Bytes `lower..<oldUpper` of the analysis with revision `baseRevision` became `lower..<newUpper`;
+    /// the rest of the text is as it was (the part after moved by `newUpper - oldUpper`).
+    struct EditedSpan: Sendable {
+        var baseRevision: Int
+        var lower: Int
+        var oldUpper: Int
+        var newUpper: Int
     }
 
     /// Which bytes differ from the last analysed text, so the next analysis can redo only the KOL they are in.

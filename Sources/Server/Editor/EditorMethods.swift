@@ -21,8 +21,9 @@ enum EditorMethods {
     }
 
     static func register(on server: Server, _ service: WorkspaceService) {
-        service.documents.setExtraDiagnostics { analysis, workspace, encoding in
-            RedFlagDiagnostics.diagnostics(analysis, workspace: workspace, encoding: encoding, cache: service.analyses)
+        service.documents.setExtraDiagnostics { analysis, previous, workspace, encoding in
+            RedFlagDiagnostics.rendered(analysis, previous: previous, workspace: workspace, encoding: encoding,
+                                        cache: service.analyses)
         }
         server.register("textDocument/hover", access: .read) { try hover($0, service) }
         server.register("textDocument/codeLens", access: .read) { try codeLens($0, service) }

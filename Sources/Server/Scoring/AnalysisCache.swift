@@ -45,6 +45,8 @@ final class AnalysisCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// Features and peer statistics of the workspace the last engine was built on.
+    private let tables = EngineTables()
     private var features: [String: (kol: KOL, features: KOLFeatures)] = [:]
     private var flags: [String: FlagEntry] = [:]
     private var flagsContext: ContextKey?
@@ -82,9 +84,16 @@ final class AnalysisCache: @unchecked Sendable {
         return result
     }
 
-    /// An engine over `workspace` that reuses cached features.
+    /// An engine over `workspace` on the kept tables (`EngineTables`: only changed KOLs are worked on).
     func engine(_ workspace: Workspace, now: KOLDate, options: ScoringOptions = ScoringOptions()) -> ScoringEngine {
-        ScoringEngine(workspace: workspace, now: now, options: options, featureCache: features(for: workspace))
+        let built = tables.tables(for: workspace) { kols in
+            let computed = ParallelMap.map(kols) { KOLFeatures(kol: $0) }
+            lock.lock()
+            featuresComputed += kols.count
+            lock.unlock()
+            return computed
+        }
+        return ScoringEngine(workspace: workspace, now: now, options: options, features: built.features, peers: built.peers)
     }
 
     /// Red flags of `kols` under `engine`, reusing those whose KOL, context and peer view did not change.
@@ -132,16 +141,16 @@ final class AnalysisCache: @unchecked Sendable {
         return result.compactMap { $0 }
     }
 
-    /// Flags judged on `old` with their ranges moved to where `new` sits (an edit above moved the KOL).
+    /// Flags judged on `old` with their ranges where they are in `new` (same content, maybe elsewhere).
+    /// A rule points a flag at `kol.source?.range(of: fieldPath)`, so that is looked up again in `new`:
+    /// shifting by the KOL's move is not enough, since an edit inside the KOL that keeps its content
+    /// (whitespace, a line break) moves its fields without moving the KOL.
     static func moved(_ flags: KOLRedFlags, from old: KOL, to new: KOL) -> KOLRedFlags {
-        guard let before = old.source?.range?.start, let after = new.source?.range?.start, before != after else {
-            return flags
-        }
+        guard old.source != nil || new.source != nil else { return flags }
         var moved = flags
         for k in moved.flags.indices {
-            if let range = moved.flags[k].range {
-                moved.flags[k].range = SourceRange(start: range.start + after - before, end: range.end + after - before)
-            }
+            let range = new.source?.range(of: moved.flags[k].fieldPath)
+            if range != moved.flags[k].range { moved.flags[k].range = range }
         }
         return moved
     }
@@ -206,6 +215,6 @@ final class AnalysisCache: @unchecked Sendable {
 
     /// Same KOL data, whatever its position in a file.
     static func sameContent(_ a: KOL, _ b: KOL) -> Bool {
-        a.id == b.id && a.withoutSource == b.withoutSource
+        EngineTables.sameContent(a, b)
     }
 }

@@ -12,7 +12,7 @@ final class WorkspaceService: Sendable {
     /// Per-KOL features and red flags reused between requests and edits.
     let analyses = AnalysisCache()
 
-    init(session: Session, allowedPaths: [String], publish: @escaping @Sendable (JSONValue) -> Void) {
+    init(session: Session, allowedPaths: [String], publish: @escaping @Sendable ([UInt8]) -> Void) {
         self.session = session
         paths = PathPolicy(allowedPaths: allowedPaths)
         documents = DocumentManager(store: store, session: session, statistics: statistics, publish: publish)

@@ -67,34 +67,48 @@ public struct PeerStatistics: Hashable, Sendable {
         var field: Field
     }
 
-    private var byLevel: [Int: [Entry]]
+    var byLevel: [Int: [Entry]]
     /// Statistics of big neighbourhoods (more than `leaveOneOutLimit` values), computed once.
-    private var cache: [CacheKey: Reference] = [:]
+    var cache: [CacheKey: Reference] = [:]
 
     public init(kols: [KOL], features: (KOL) -> KOLFeatures) {
         var byLevel: [Int: [Entry]] = [:]
         for kol in kols {
-            guard let stars = kol.stars, stars.isFinite else { continue }
-            let feature = features(kol)
-            let halfStars = PeerStatistics.halfStars(stars)
-            let log10Followers = kol.followers.flatMap { $0 > 0 ? log10(Double($0)) : nil }
-            let price = kol.price.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
-            var cpe: Double?
-            if let price, let expected = feature.medianEngagements, expected > 0 { cpe = price / expected }
-            byLevel[halfStars, default: []].append(Entry(id: kol.id, halfStars: halfStars,
-                                                         log10Followers: log10Followers, price: price,
-                                                         costPerEngagement: cpe))
+            guard let entry = PeerStatistics.entry(kol, features: features) else { continue }
+            byLevel[entry.halfStars, default: []].append(entry)
         }
         self.byLevel = byLevel
         for level in byLevel.keys {
-            for radius in 0...2 {
-                for field in Field.allCases {
-                    let values = values(level: level, radius: radius, field: field, excluding: nil)
-                    guard values.count > PeerStatistics.leaveOneOutLimit,
-                          let stats = PeerStatistics.stats(values, basis: PeerStatistics.basis(radius), field: field)
-                    else { continue }
-                    cache[CacheKey(level: level, radius: radius, field: field)] = stats
-                }
+            for field in Field.allCases { updateCache(level: level, field: field) }
+        }
+    }
+
+    /// What a KOL contributes (nil without a usable star level).
+    static func entry(_ kol: KOL, features: (KOL) -> KOLFeatures) -> Entry? {
+        guard let stars = kol.stars, stars.isFinite else { return nil }
+        let halfStars = PeerStatistics.halfStars(stars)
+        let log10Followers = kol.followers.flatMap { $0 > 0 ? log10(Double($0)) : nil }
+        let price = kol.price.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+        var cpe: Double?
+        if let price, let expected = features(kol).medianEngagements, expected > 0 { cpe = price / expected }
+        return Entry(id: kol.id, halfStars: halfStars, log10Followers: log10Followers, price: price,
+                     costPerEngagement: cpe)
+    }
+
+    /// Sets or clears the cached statistics of a level's neighbourhoods (radius 0, 1, 2) from the current
+    /// entries. Only the smallest big neighbourhood is kept: a lookup stops at the first cached radius, so
+    /// larger ones would never be read (and sorting them cost most of building the statistics).
+    mutating func updateCache(level: Int, field: Field) {
+        var found = false
+        for radius in 0...2 {
+            let key = CacheKey(level: level, radius: radius, field: field)
+            cache[key] = nil
+            guard !found else { continue }
+            let values = values(level: level, radius: radius, field: field, excluding: nil)
+            if values.count > PeerStatistics.leaveOneOutLimit,
+               let stats = PeerStatistics.stats(values, basis: PeerStatistics.basis(radius), field: field) {
+                cache[key] = stats
+                found = true
             }
         }
     }

@@ -37,12 +37,20 @@ public struct ScoringEngine: Sendable {
                 catalog: ScoringCatalog = .standard, featureCache: [String: KOLFeatures] = [:]) {
         var features = featureCache
         for kol in workspace.kols where features[kol.id] == nil { features[kol.id] = KOLFeatures(kol: kol) }
+        let lookup = features
+        let peers = PeerStatistics(kols: workspace.kols) { lookup[$0.id] ?? KOLFeatures(kol: $0) }
+        self.init(workspace: workspace, now: now, options: options, catalog: catalog, features: features, peers: peers)
+    }
+
+    /// An engine over tables the caller keeps between engines: `features` of (at least) every KOL of the
+    /// workspace and `peers` built from exactly its KOLs with those features (e.g. kept up to date with
+    /// `PeerStatistics.updating`). Why: building both is O(workspace) and an editor keystroke changes one KOL.
+    public init(workspace: Workspace, now: KOLDate, options: ScoringOptions = ScoringOptions(),
+                catalog: ScoringCatalog = .standard, features: [String: KOLFeatures], peers: PeerStatistics) {
         let brief = options.brief ?? workspace.brief
         let fromBrief = Thresholds.defaults.applying(brief?.thresholds)
         let fromRequest = fromBrief.thresholds.applying(options.thresholds)
         let weights = ScoreWeights.defaults.applying(brief?.weights).applying(options.weights)
-        let lookup = features
-        let peers = PeerStatistics(kols: workspace.kols) { lookup[$0.id] ?? KOLFeatures(kol: $0) }
         self.workspace = workspace
         self.catalog = catalog
         self.features = features
