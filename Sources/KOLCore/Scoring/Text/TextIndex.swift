@@ -28,7 +28,14 @@ public struct TextIndex: Hashable, Sendable {
                 previousHan = value
             } else {
                 previousHan = nil
-                if TextIndex.isWordCharacter(scalar) {
+                // ASCII without `String` work: exactly what `isWordCharacter` and `lowercased()` give there.
+                if value < 128 {
+                    switch value {
+                    case 65...90: word.unicodeScalars.append(Unicode.Scalar(UInt8(value + 32)))
+                    case 97...122, 48...57: word.unicodeScalars.append(scalar)
+                    default: flushWord()
+                    }
+                } else if TextIndex.isWordCharacter(scalar) {
                     word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
                 } else {
                     flushWord()
