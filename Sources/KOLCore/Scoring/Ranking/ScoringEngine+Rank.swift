@@ -53,23 +53,20 @@ extension ScoringEngine {
         var rows: [Row] = []
         var rowFlags = [KOLRedFlags?](repeating: nil, count: kols.count)
         let target = request.region.flatMap { TargetRegions([$0]) }
-        for (done, kol) in kols.enumerated() {
+        // Fields are read through `kols[done]`, never a local copy of the KOL (a copy retains every field).
+        for done in kols.indices {
             try progress(done, kols.count)
-            if let stages = request.stages, !stages.contains(kol.relationship?.stage ?? .candidate) { continue }
+            if let stages = request.stages, !stages.contains(kols[done].relationship?.stage ?? .candidate) { continue }
             if request.region != nil {
-                let share = (kol.followerRegions?.shares(followers: kol.followers) ?? [])
+                let share = (kols[done].followerRegions?.shares(followers: kols[done].followers) ?? [])
                     .filter { target?.contains($0.region) ?? false }.reduce(0) { $0 + $1.value }
                 guard share >= RankRequest.minRegionShare else { continue }
             }
             let scored = summary(done)
             if let minScore = request.minScore, (scored.score ?? -1) < minScore { continue }
             let flags = flagsOf(done)
-            var hasErrors = false
-            var hasWarnings = false
-            for flag in flags.flags {
-                if flag.severity == .error { hasErrors = true }
-                if flag.severity == .warning { hasWarnings = true }
-            }
+            let hasErrors = flags.flags.contains { $0.severity == .error }
+            let hasWarnings = flags.flags.contains { $0.severity == .warning }
             rowFlags[done] = flags
             rows.append(Row(index: done, score: scored.score, confidence: scored.confidence,
                             hasErrors: hasErrors, hasWarnings: hasWarnings))
@@ -80,7 +77,7 @@ extension ScoringEngine {
             if a.confidence != b.confidence { return a.confidence > b.confidence }
             return kols[a.index].id < kols[b.index].id
         }
-        let fanIDs = AudienceTieBreak.fanIDs(rows.map { kols[$0.index] })
+        let fanIDs = AudienceTieBreak.fanIDs(kols, at: rows.map(\.index))
         let order = AudienceTieBreak.order(rows.map { (id: kols[$0.index].id, score: $0.score) }, fanIDs: fanIDs)
         rows = order.map { rows[$0] }
         let start = min(max(0, request.offset), rows.count)
@@ -92,12 +89,11 @@ extension ScoringEngine {
         var excluded: [RankExclusion] = []
         var eligible: [Row] = []
         for row in rows {
-            let kol = kols[row.index]
-            if kol.relationship?.stage == .dropped {
-                excluded.append(RankExclusion(id: kol.id, reason: .dropped))
+            if kols[row.index].relationship?.stage == .dropped {
+                excluded.append(RankExclusion(id: kols[row.index].id, reason: .dropped))
             } else if !request.includeErrorFlagged && row.hasErrors {
                 let codes = (rowFlags[row.index]?.flags ?? []).filter { $0.severity == .error }.map(\.code)
-                excluded.append(RankExclusion(id: kol.id, reason: .errorFlags(codes)))
+                excluded.append(RankExclusion(id: kols[row.index].id, reason: .errorFlags(codes)))
             } else {
                 eligible.append(row)
             }
@@ -112,9 +108,9 @@ extension ScoringEngine {
                                                      budget: budget, fanIDs: fanIDs)
         }
         let candidates = eligible.compactMap { row -> Pilot.Candidate? in
-            let kol = kols[row.index]
-            guard !row.hasWarnings, let score = row.score, let price = kol.price,
+            guard !row.hasWarnings, let score = row.score, let price = kols[row.index].price,
                   price >= 0, budget.map({ price <= $0 }) ?? true else { return nil }
+            let kol = kols[row.index]
             let f = features(of: kol)
             let topic = f.topicCounts?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
             let tier = kol.followers.map { EngagementBenchmarks.tier(followers: $0).label }
