@@ -52,6 +52,45 @@ import Testing
         return words
     }
 
+    /// The grams as the index held them in a `Set` before: each Han unigram and each bigram of adjacent Han.
+    static func referenceGrams(_ texts: [String]) -> Set<UInt64> {
+        var grams = Set<UInt64>()
+        for text in texts {
+            var previous: UInt32?
+            for scalar in text.unicodeScalars {
+                guard TextIndex.isHan(scalar.value) else {
+                    previous = nil
+                    continue
+                }
+                grams.insert(TextIndex.unigram(scalar.value))
+                if let previous { grams.insert(TextIndex.bigram(previous, scalar.value)) }
+                previous = scalar.value
+            }
+        }
+        return grams
+    }
+
+    /// Sorted, distinct grams equal to the old set, across several `add`s (a post's text and its labels),
+    /// and `contains` agreeing with the set for present and absent grams.
+    @Test func sortedGramsEqualTheSet() {
+        let texts = Self.randomTexts(count: 3000, seed: 9)
+        for start in stride(from: 0, to: texts.count - 3, by: 3) {
+            let parts = Array(texts[start..<(start + 3)])
+            var index = TextIndex(parts[0])
+            index.add(parts[1])
+            index.add(parts[2])
+            let expected = Self.referenceGrams(parts)
+            #expect(index.grams == expected.sorted(), "\(parts)")
+            #expect(index.words == Self.referenceWords(parts[0]).union(Self.referenceWords(parts[1]))
+                .union(Self.referenceWords(parts[2])))
+            for gram in Self.referenceGrams([texts[start + 3]]).union(expected) {
+                #expect(index.contains(gram: gram) == expected.contains(gram))
+            }
+        }
+        #expect(TextIndex("").grams.isEmpty)
+        #expect(TextIndex("茶茶茶").grams == [TextIndex.bigram(0x8336, 0x8336), TextIndex.unigram(0x8336)].sorted())
+    }
+
     @Test func matcherIsInUse() {
         #expect(TopicLexicon.usesMatcher)
     }

@@ -4,8 +4,14 @@
 /// the standard cheap substitute (most Chinese words are two characters): 普洱茶 → {普洱, 洱茶}. Unigrams are
 /// kept for one-character keywords such as 茶. Latin text is split into words so `tea` does not match
 /// `steak`. Grams are packed into integers (two 21-bit scalars) to keep a 10^6-post index small.
+///
+/// Why a sorted array rather than a `Set`: building a post's index is on every KOL's cold path, and
+/// hashing each of ~120 grams into a set (SipHash, resizes) was a sixth of a cold `kol/rank`. Appending,
+/// sorting and removing duplicates gives the same set of grams in one canonical order (so equality and
+/// hashing still mean "same grams"), in less memory; lookups are a binary search.
 public struct TextIndex: Hashable, Sendable {
-    public private(set) var grams: Set<UInt64> = []
+    /// The distinct grams, ascending.
+    public private(set) var grams: [UInt64] = []
     public private(set) var words: Set<String> = []
 
     public init() {}
@@ -13,6 +19,10 @@ public struct TextIndex: Hashable, Sendable {
     public init(_ text: String) { add(text) }
 
     public mutating func add(_ text: String) {
+        var added: [UInt64] = []
+        // At most two grams per Han scalar (three UTF-8 bytes or more each).
+        added.reserveCapacity(text.utf8.count * 2 / 3 + 2)
+        defer { merge(added) }
         var previousHan: UInt32?
         var word = ""
         func flushWord() {
@@ -23,8 +33,8 @@ public struct TextIndex: Hashable, Sendable {
             let value = scalar.value
             if TextIndex.isHan(value) {
                 flushWord()
-                grams.insert(TextIndex.unigram(value))
-                if let previous = previousHan { grams.insert(TextIndex.bigram(previous, value)) }
+                added.append(TextIndex.unigram(value))
+                if let previous = previousHan { added.append(TextIndex.bigram(previous, value)) }
                 previousHan = value
             } else {
                 previousHan = nil
@@ -45,7 +55,29 @@ public struct TextIndex: Hashable, Sendable {
         flushWord()
     }
 
-    public func contains(gram: UInt64) -> Bool { grams.contains(gram) }
+    /// `added` into `grams`, keeping them sorted and distinct.
+    private mutating func merge(_ added: [UInt64]) {
+        guard !added.isEmpty else { return }
+        var all = grams.isEmpty ? added : grams + added
+        all.sort()
+        var kept = 0
+        for index in all.indices where kept == 0 || all[kept - 1] != all[index] {
+            all[kept] = all[index]
+            kept += 1
+        }
+        all.removeLast(all.count - kept)
+        grams = all
+    }
+
+    public func contains(gram: UInt64) -> Bool {
+        var low = 0
+        var high = grams.count
+        while low < high {
+            let middle = (low + high) / 2
+            if grams[middle] < gram { low = middle + 1 } else { high = middle }
+        }
+        return low < grams.count && grams[low] == gram
+    }
     public func contains(word: String) -> Bool { words.contains(word) }
 
     static func isHan(_ value: UInt32) -> Bool {
