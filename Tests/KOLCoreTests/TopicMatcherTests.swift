@@ -88,6 +88,16 @@ import Testing
             }
         }
         #expect(TextIndex("").grams.isEmpty)
+        // The buffer quicksort against the standard sort: sizes around its cut-offs, many duplicates.
+        var random = SeededGenerator(seed: 10)
+        for count in [0, 1, 2, 15, 16, 17, 18, 40, 200, 1000, 5000] {
+            for spread in [3, 1000, Int.max] {
+                var values = (0..<count).map { _ in UInt64(random.nextInt(below: spread)) }
+                let expected = values.sorted()
+                TextIndex.sortAscending(&values)
+                #expect(values == expected, "\(count) \(spread)")
+            }
+        }
         #expect(TextIndex("茶茶茶").grams == [TextIndex.bigram(0x8336, 0x8336), TextIndex.unigram(0x8336)].sorted())
     }
 
