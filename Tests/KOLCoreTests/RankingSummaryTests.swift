@@ -139,6 +139,8 @@ import Testing
                 let expected = Self.referenceRank(engine, request)
                 #expect(engine.rank(request, summaries: summaries, flags: flags) { _, _ in } == expected, "\(round)")
                 #expect(engine.rank(request) == expected, "\(round)")
+                // Exclusions written in a batch (one template per reason) equal each written alone.
+                #expect(RankExclusion.json(expected.excluded) == expected.excluded.map(\.json))
                 compared += 1
                 if expected.shortlist?.ids.isEmpty == false { withShortlist += 1 }
                 if !expected.excluded.isEmpty { withExclusions += 1 }

@@ -204,7 +204,11 @@ final class AnalysisCache: @unchecked Sendable {
     }
 
     /// Same KOL data, whatever its position in a file.
+    /// Where the sources are equal too (an unchanged KOL, the common case per request), the KOLs are
+    /// compared as they are: `withoutSource` copies both, which retains every field, twice per KOL.
     static func sameContent(_ a: KOL, _ b: KOL) -> Bool {
-        a.id == b.id && a.withoutSource == b.withoutSource
+        guard a.id == b.id else { return false }
+        if a.source == b.source { return a == b }
+        return a.withoutSource == b.withoutSource
     }
 }
