@@ -42,12 +42,27 @@ public struct ToneProfiler: Sendable {
         }
         var workspace = Workspace()
         var sum = ToneVector.zero
-        let dimensionCount = ToneDimension.allCases.count
+        let dimensions = ToneDimension.allCases
+        let dimensionCount = dimensions.count
         let modelKey = matcher.keyCount  // evidence key for the n-gram model
-        var counts = [Int](repeating: 0, count: matcher.keyCount + 1)
-        var effects = [Double](repeating: 0, count: (matcher.keyCount + 1) * dimensionCount)
-        var logOdds = [Double](repeating: 0, count: (matcher.keyCount + 1) * dimensionCount)
+        // Sums per touched key only, in the order keys were first touched: a KOL touches a few dozen of
+        // the lexicon's keys, so dense per-key tables (zeroed for every call) cost more than they saved.
+        var position: [Int: Int] = [:]
+        var counts: [Int] = []
+        var effects: [Double] = []
+        var logOdds: [Double] = []
         var touched: [Int] = []
+        /// The row of `key` in `counts` (and of its dimensions in `effects` and `logOdds`), added if new.
+        func row(_ key: Int) -> Int {
+            if let existing = position[key] { return existing }
+            let new = touched.count
+            position[key] = new
+            touched.append(key)
+            counts.append(0)
+            effects.append(contentsOf: repeatElement(0, count: dimensionCount))
+            logOdds.append(contentsOf: repeatElement(0, count: dimensionCount))
+            return new
+        }
         var profiles: [ToneProfile] = []
         if perText { profiles.reserveCapacity(texts.count) }
         for text in texts {
@@ -56,25 +71,26 @@ public struct ToneProfiler: Sendable {
             sum = sum.combined(with: scores, +)
             let scan = workspace.scan
             for (index, key) in scan.keys.enumerated() {
-                if counts[key] == 0 { touched.append(key) }
-                counts[key] += scan.counts[index]
-                for dimension in ToneDimension.allCases {
+                let r = row(key)
+                counts[r] += scan.counts[index]
+                for dimension in dimensions {
                     let contribution = scan.contributions[index][dimension]
                     guard contribution != 0 else { continue }
-                    let slot = key * dimensionCount + dimension.index
+                    let slot = r * dimensionCount + dimension.index
                     effects[slot] += Self.effect(of: contribution, at: logits[dimension])
                     logOdds[slot] += contribution
                 }
             }
             let model = modelLogits(scan)
             if model.humor != 0 || model.sentiment != 0 {
-                if counts[modelKey] == 0 { touched.append(modelKey) }
-                counts[modelKey] += 1
-                for (dimension, value) in [(ToneDimension.humor, model.humor), (.sentiment, model.sentiment)] {
-                    let slot = modelKey * dimensionCount + dimension.index
-                    effects[slot] += Self.effect(of: value, at: logits[dimension])
-                    logOdds[slot] += value
-                }
+                let r = row(modelKey)
+                counts[r] += 1
+                let humor = r * dimensionCount + ToneDimension.humor.index
+                effects[humor] += Self.effect(of: model.humor, at: logits[.humor])
+                logOdds[humor] += model.humor
+                let sentiment = r * dimensionCount + ToneDimension.sentiment.index
+                effects[sentiment] += Self.effect(of: model.sentiment, at: logits[.sentiment])
+                logOdds[sentiment] += model.sentiment
             }
             if perText {
                 profiles.append(
@@ -83,15 +99,15 @@ public struct ToneProfiler: Sendable {
         }
         let n = Double(texts.count)
         var evidence: [ToneEvidence] = []
-        for key in touched {
-            for dimension in ToneDimension.allCases {
-                let slot = key * dimensionCount + dimension.index
+        for (r, key) in touched.enumerated() {
+            for dimension in dimensions {
+                let slot = r * dimensionCount + dimension.index
                 let effect = effects[slot] / n
                 guard abs(effect) >= evidenceFloor else { continue }
                 evidence.append(
                     ToneEvidence(
                         dimension: dimension, cue: key == modelKey ? ToneEvidence.modelCue : matcher.labels[key],
-                        count: counts[key], effect: effect, logOdds: logOdds[slot]))
+                        count: counts[r], effect: effect, logOdds: logOdds[slot]))
             }
         }
         return ToneProfile(
@@ -154,8 +170,9 @@ public struct ToneProfiler: Sendable {
 
     private func textEvidence(_ scan: ToneScan, _ logits: ToneVector) -> [ToneEvidence] {
         var evidence: [ToneEvidence] = []
+        let dimensions = ToneDimension.allCases
         for (index, key) in scan.keys.enumerated() {
-            for dimension in ToneDimension.allCases {
+            for dimension in dimensions {
                 let contribution = scan.contributions[index][dimension]
                 guard contribution != 0 else { continue }
                 let effect = Self.effect(of: contribution, at: logits[dimension])
@@ -167,7 +184,9 @@ public struct ToneProfiler: Sendable {
             }
         }
         let model = modelLogits(scan)
-        for (dimension, value) in [(ToneDimension.humor, model.humor), (.sentiment, model.sentiment)] where value != 0 {
+        for dimension in [ToneDimension.humor, .sentiment] {
+            let value = dimension == .humor ? model.humor : model.sentiment
+            guard value != 0 else { continue }
             let effect = Self.effect(of: value, at: logits[dimension])
             guard abs(effect) >= evidenceFloor else { continue }
             evidence.append(

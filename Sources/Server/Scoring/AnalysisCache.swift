@@ -165,10 +165,22 @@ final class AnalysisCache: @unchecked Sendable {
     }
 
     /// Scores of `kols` on every core, with their red flags from `flags` (same order) for the penalty.
-    /// Criterion outcomes are kept like red flags (same context key, peer criteria re-evaluated when the
-    /// KOL's peer view moved): only the weighted sum depends on the weights, so a weights-only change
-    /// recomputes nothing per KOL but that sum.
+    /// Criterion outcomes are kept like red flags (see `outcomes(_:engine:)`): only the weighted sum
+    /// depends on the weights, so a weights-only change recomputes nothing per KOL but that sum.
     func scores(_ kols: [KOL], flags: [KOLRedFlags], engine: ScoringEngine) -> [String: KOLScore] {
+        let kolOutcomes = outcomes(kols, engine: engine)
+        let scored = ParallelMap.map(Array(kols.indices)) { index in
+            engine.score(kols[index], flags: index < flags.count ? flags[index] : nil, outcomes: kolOutcomes[index])
+        }
+        var result = [String: KOLScore](minimumCapacity: kols.count)
+        for (kol, score) in zip(kols, scored) { result[kol.id] = score }
+        return result
+    }
+
+    /// Every criterion's outcome for each of `kols` (same order), kept like red flags: same context key,
+    /// and the peer criteria evaluated again only when the KOL's peer view moved. No criterion reads the
+    /// weights, so a weights-only change reuses them all.
+    func outcomes(_ kols: [KOL], engine: ScoringEngine) -> [[ComponentOutcome]] {
         let key = ContextKey(engine.context)
         var known = [(view: PeerView, outcomes: [ComponentOutcome])?](repeating: nil, count: kols.count)
         lock.lock()
@@ -183,37 +195,24 @@ final class AnalysisCache: @unchecked Sendable {
         }
         lock.unlock()
         let reused = known
-        let worked = ParallelMap.map(Array(kols.indices)) { index -> (PeerView, [ComponentOutcome], KOLScore, Bool) in
+        let worked = ParallelMap.map(Array(kols.indices)) { index -> (PeerView, [ComponentOutcome], Bool) in
             let kol = kols[index]
             let view = engine.peerView(of: kol)
-            let kolOutcomes: [ComponentOutcome]
-            var changed = true
-            if let previous = reused[index] {
-                if previous.view == view {
-                    kolOutcomes = previous.outcomes
-                    changed = false
-                } else {
-                    kolOutcomes = engine.outcomes(kol, reusing: previous.outcomes)
-                }
-            } else {
-                kolOutcomes = engine.outcomes(kol)
-            }
-            return (view, kolOutcomes, engine.score(kol, flags: index < flags.count ? flags[index] : nil,
-                                                     outcomes: kolOutcomes), changed)
+            guard let previous = reused[index] else { return (view, engine.outcomes(kol), true) }
+            if previous.view == view { return (view, previous.outcomes, false) }
+            return (view, engine.outcomes(kol, reusing: previous.outcomes), true)
         }
         lock.lock()
         if outcomesContext == key {
-            for (index, kol) in kols.enumerated() where worked[index].3 {
+            for (index, kol) in kols.enumerated() where worked[index].2 {
                 outcomes[kol.id] = (kol, worked[index].0, worked[index].1)
             }
         }
         lock.unlock()
-        var result = [String: KOLScore](minimumCapacity: kols.count)
-        for (kol, work) in zip(kols, worked) { result[kol.id] = work.2 }
-        return result
+        return worked.map(\.1)
     }
 
-    /// Same KOL data, whatever its position in a file.
+    /// Same KOL data, whatever its position in a file (field by field: `withoutSource` would copy both).
     static func sameContent(_ a: KOL, _ b: KOL) -> Bool {
         EngineTables.sameContent(a, b)
     }

@@ -69,13 +69,11 @@ enum ScoringMethods {
         let kols = workspace.kols
         let judged = service.analyses.redFlags(kols, engine: engine)
         try context.checkCancellation()
-        let scores = service.analyses.scores(kols, flags: judged, engine: engine)
+        // Only the score and confidence of each KOL: the ranking reads nothing else of a `KOLScore`.
+        let summaries = service.analyses.scoreSummaries(kols, flags: judged, engine: engine)
         try context.checkCancellation()
-        var flags = [String: KOLRedFlags](minimumCapacity: kols.count)
-        for (kol, kolFlags) in zip(kols, judged) { flags[kol.id] = kolFlags }
         do {
-            let ranked = try engine.rank(request, score: { scores[$0.id] ?? engine.score($0) },
-                                         flags: { flags[$0.id] ?? engine.redFlags($0) }) { done, total in
+            let ranked = try engine.rank(request, summaries: summaries, flags: judged) { done, total in
                 try context.checkCancellation()
                 if done > 0, done % step == 0 {
                     progress.report(message: "\(done)/\(total) scored", percentage: done * 100 / max(1, total))

@@ -29,7 +29,9 @@ struct FanQualityMeasurement {
         let minimum = subject.threshold(rule, FakeFansRule.minAssessedFans)
         options.minimumSample = minimum.isFinite ? Int(Swift.min(1e9, Swift.max(1, minimum.rounded(.up)))) : 1
         let now = Date(timeIntervalSince1970: subject.context.now.timeInterval)
-        let result = FanAudit.audit(fans.map(FanSampleInput.entry), now: now, options: options)
+        let result = subject.context.fanAudits.result(id: subject.kol.id, fans: fans, now: now, options: options) {
+            FanAudit.audit(fans.map(FanSampleInput.entry), now: now, options: options)
+        }
         guard result.outcome != .tooFewFans else {
             return .missing([DataRequirement("fanSample (at least \(options.minimumSample) assessable fans; \(result.assessed) now)", present: false)])
         }

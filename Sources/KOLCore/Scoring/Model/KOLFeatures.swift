@@ -118,13 +118,15 @@ public struct KOLFeatures: Hashable, Sendable {
     /// Median over posts of (reposts + comments + likes) / followers.
     public var medianEngagementRate: Double? {
         guard let followers, followers > 0 else { return nil }
-        let rates = postsWithCounts.compactMap(\.engagements).map { Double($0) / Double(followers) }
+        // Straight from `posts`, not through `postsWithCounts`: no copy of each post's text index.
+        let rates = (posts ?? []).compactMap { $0.engagements.map { Double($0) / Double(followers) } }
         return Descriptive.median(rates)
     }
 
-    /// Median engagements per post: the "expected engagements" of one paid post.
+    /// Median engagements per post: the "expected engagements" of one paid post. (Peer statistics ask it
+    /// of every KOL for every request, so it reads the counts without copying the posts.)
     public var medianEngagements: Double? {
-        Descriptive.median(postsWithCounts.compactMap(\.engagements).map(Double.init))
+        Descriptive.median((posts ?? []).compactMap { $0.engagements.map(Double.init) })
     }
 }
 

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Namespace for small helpers shared by the scoring files.
 public enum Scoring {
@@ -22,24 +27,46 @@ public enum Scoring {
 
     /// "2.6 %" style percentages for messages.
     static func percent(_ share: Double, digits: Int = 1) -> String {
-        String(format: "%.\(digits)f %%", share * 100)
+        fixed(share * 100, digits) + " %"
     }
 
     /// "3.1M", "280k", "950" style counts for messages.
     static func compact(_ value: Double) -> String {
         let magnitude = Swift.abs(value)
         if magnitude >= 1_000_000 {
-            var text = String(format: "%.2f", value / 1_000_000)
+            var text = fixed(value / 1_000_000, 2)
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
             return text + "M"
         }
-        if magnitude >= 10_000 { return String(format: "%.0fk", value / 1000) }
-        return String(format: "%.0f", value)
+        if magnitude >= 10_000 { return fixed(value / 1000, 0) + "k" }
+        return fixed(value, 0)
     }
 
     static func number(_ value: Double, _ digits: Int = 2) -> String {
-        String(format: "%.\(digits)f", value)
+        fixed(value, digits)
+    }
+
+    private static let fixedFormats: [[CChar]] = (0...9).map { Array("%.\($0)f".utf8CString) }
+
+    /// `String(format: "%.<digits>f", value)`, character for character, straight through C's `vsnprintf`.
+    /// Why: Foundation's `String(format:)` builds a CFString per call and was a tenth of a cold
+    /// `kol/rank` (every criterion and rule writes its numbers into explanations); both end in the same
+    /// C formatting of the double (asserted against `String(format:)` in `ScoringFormatTests`).
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard fixedFormats.indices.contains(digits) else { return String(format: "%.\(digits)f", value) }
+        let capacity = 64
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer -> String in
+            guard let base = buffer.baseAddress else { return String(format: "%.\(digits)f", value) }
+            let written = fixedFormats[digits].withUnsafeBufferPointer { format -> Int32 in
+                guard let pattern = format.baseAddress else { return -1 }
+                return withVaList([value]) { vsnprintf(base, capacity, pattern, $0) }
+            }
+            guard written >= 0, Int(written) < capacity else { return String(format: "%.\(digits)f", value) }
+            return base.withMemoryRebound(to: UInt8.self, capacity: Int(written)) {
+                String(decoding: UnsafeBufferPointer(start: $0, count: Int(written)), as: UTF8.self)
+            }
+        }
     }
 }
 

@@ -15,6 +15,8 @@ public struct ScoringContext: Sendable {
     public var targets: TargetRegions?
     /// The brief's tone as a profile (brand samples profiled once per request, not once per KOL).
     var toneTarget: BriefToneTarget?
+    /// Fan audits run under this context, shared by the `fake-fans` rule and the `fanQuality` component.
+    let fanAudits = FanAuditMemo()
 
     public init(brief: Brief?, now: KOLDate, peers: PeerStatistics, thresholds: Thresholds = .defaults,
                 weights: ScoreWeights = .defaults) {

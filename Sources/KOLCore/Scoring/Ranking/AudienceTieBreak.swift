@@ -23,6 +23,16 @@ enum AudienceTieBreak {
         return result
     }
 
+    /// `fanIDs` of `kols[i]` for each `i` in `indices`, without copying the KOLs into a new array.
+    static func fanIDs(_ kols: [KOL], at indices: [Int]) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for index in indices where kols[index].fanSample?.isEmpty == false {
+            let ids = AudienceOverlap.fanIDs(kols[index])
+            if !ids.isEmpty { result[kols[index].id] = ids }
+        }
+        return result
+    }
+
     /// The largest Jaccard between `ids` and any of `chosen` (0 when nothing to compare).
     static func redundancy(_ ids: Set<String>?, with chosen: [Set<String>]) -> Double {
         guard let ids, !ids.isEmpty else { return 0 }

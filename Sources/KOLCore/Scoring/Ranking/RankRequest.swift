@@ -98,6 +98,29 @@ public struct RankExclusion: Hashable, Sendable {
     }
 }
 
+extension RankExclusion {
+    /// `json` of each exclusion, in order. Why a batch: most workspaces exclude many KOLs for a handful
+    /// of distinct reasons (at 10^4 KOLs of the benchmark, ~9,900 for `tone-clash`), and building the same
+    /// explanation text per KOL was most of a weights-only answer's JSON; each distinct reason's members
+    /// are built once and only the id differs.
+    static func json(_ exclusions: [RankExclusion]) -> [JSONValue] {
+        var templates: [Reason: JSONObject] = [:]
+        return exclusions.map { exclusion in
+            var object: JSONObject
+            if let template = templates[exclusion.reason] {
+                object = template
+            } else if case .object(let built) = exclusion.json {
+                templates[exclusion.reason] = built
+                object = built
+            } else {
+                return exclusion.json
+            }
+            object["id"] = .string(exclusion.id)
+            return .object(object)
+        }
+    }
+}
+
 /// `kol/rank` result: `{ kols, total, shortlist: { kols, total, score, budget }, pilot, pilotReasons, excluded }`.
 public struct RankResult: Hashable, Sendable {
     /// The requested page, best first.
@@ -126,7 +149,7 @@ public struct RankResult: Hashable, Sendable {
             object["pilotTotal"] = .double(Scoring.round(pilot.totalPrice, 2))
             object["pilotReasons"] = .array(pilot.reasons.map { .string($0) })
         }
-        object["excluded"] = .array(excluded.map(\.json))
+        object["excluded"] = .array(RankExclusion.json(excluded))
         return .object(object)
     }
 }

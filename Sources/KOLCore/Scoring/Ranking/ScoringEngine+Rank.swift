@@ -22,39 +22,63 @@ extension ScoringEngine {
     /// `flags` must give what `score(_:)` and `redFlags(_:)` of this engine give.
     public func rank(_ request: RankRequest, score: (KOL) -> KOLScore, flags: (KOL) -> KOLRedFlags,
                      progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
+        let kols = workspace.kols
+        return try rank(request, summary: { ScoreSummary(score(kols[$0])) }, flagsOf: { flags(kols[$0]) },
+                        progress: progress)
+    }
+
+    /// `rank` with every KOL's score summary and red flags given in workspace order (`summaries[i]` and
+    /// `flags[i]` belong to `workspace.kols[i]`), as `ScoreSummary.summary` and `redFlags(_:)` give them.
+    /// Why: the Server keeps outcomes and flags between requests, so a weights-only change costs a weighted
+    /// sum per KOL and this pass, which touches only the page's KOLs beyond a few numbers per KOL.
+    public func rank(_ request: RankRequest, summaries: [ScoreSummary], flags: [KOLRedFlags],
+                     progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
+        try rank(request, summary: { $0 < summaries.count ? summaries[$0] : ScoreSummary(score(workspace.kols[$0])) },
+                 flagsOf: { $0 < flags.count ? flags[$0] : redFlags(workspace.kols[$0]) }, progress: progress)
+    }
+
+    /// The ranking pass. `summary(i)` and `flagsOf(i)` give the score and flags of `workspace.kols[i]`
+    /// (flags asked only for KOLs that pass the filters). Rows are a few numbers and an index: KOLs are not copied, and
+    /// `RankedKOL`s are built for the returned page only.
+    private func rank(_ request: RankRequest, summary: (Int) -> ScoreSummary, flagsOf: (Int) -> KOLRedFlags,
+                      progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
         struct Row {
-            var kol: KOL
-            var ranked: RankedKOL
+            var index: Int
+            var score: Double?
+            var confidence: Double
+            var hasErrors: Bool
             var hasWarnings: Bool
-            var errorFlags: [RedFlagCode]
         }
+        let kols = workspace.kols
         var rows: [Row] = []
-        for (done, kol) in workspace.kols.enumerated() {
-            try progress(done, workspace.kols.count)
-            if let stages = request.stages, !stages.contains(kol.relationship?.stage ?? .candidate) { continue }
-            if let region = request.region {
-                let target = TargetRegions([region])
-                let share = (kol.followerRegions?.shares(followers: kol.followers) ?? [])
+        var rowFlags = [KOLRedFlags?](repeating: nil, count: kols.count)
+        let target = request.region.flatMap { TargetRegions([$0]) }
+        // Fields are read through `kols[done]`, never a local copy of the KOL (a copy retains every field).
+        for done in kols.indices {
+            try progress(done, kols.count)
+            if let stages = request.stages, !stages.contains(kols[done].relationship?.stage ?? .candidate) { continue }
+            if request.region != nil {
+                let share = (kols[done].followerRegions?.shares(followers: kols[done].followers) ?? [])
                     .filter { target?.contains($0.region) ?? false }.reduce(0) { $0 + $1.value }
                 guard share >= RankRequest.minRegionShare else { continue }
             }
-            let score = score(kol)
-            if let minScore = request.minScore, (score.score ?? -1) < minScore { continue }
-            let flags = flags(kol)
-            rows.append(Row(kol: kol, ranked: RankedKOL(id: kol.id, name: kol.name, score: score.score,
-                                                        confidence: score.confidence, price: kol.price,
-                                                        flags: flags.flags.map(\.code), hasErrors: flags.hasErrors),
-                            hasWarnings: flags.flags.contains { $0.severity == .warning },
-                            errorFlags: flags.flags.filter { $0.severity == .error }.map(\.code)))
+            let scored = summary(done)
+            if let minScore = request.minScore, (scored.score ?? -1) < minScore { continue }
+            let flags = flagsOf(done)
+            let hasErrors = flags.flags.contains { $0.severity == .error }
+            let hasWarnings = flags.flags.contains { $0.severity == .warning }
+            rowFlags[done] = flags
+            rows.append(Row(index: done, score: scored.score, confidence: scored.confidence,
+                            hasErrors: hasErrors, hasWarnings: hasWarnings))
         }
         rows.sort { a, b in
-            let (x, y) = (a.ranked.score ?? -1, b.ranked.score ?? -1)
+            let (x, y) = (a.score ?? -1, b.score ?? -1)
             if x != y { return x > y }
-            if a.ranked.confidence != b.ranked.confidence { return a.ranked.confidence > b.ranked.confidence }
-            return a.ranked.id < b.ranked.id
+            if a.confidence != b.confidence { return a.confidence > b.confidence }
+            return kols[a.index].id < kols[b.index].id
         }
-        let fanIDs = AudienceTieBreak.fanIDs(rows.map(\.kol))
-        let order = AudienceTieBreak.order(rows.map { (id: $0.kol.id, score: $0.ranked.score) }, fanIDs: fanIDs)
+        let fanIDs = AudienceTieBreak.fanIDs(kols, at: rows.map(\.index))
+        let order = AudienceTieBreak.order(rows.map { (id: kols[$0.index].id, score: $0.score) }, fanIDs: fanIDs)
         rows = order.map { rows[$0] }
         let start = min(max(0, request.offset), rows.count)
         // `rows.count - start` first: `start + limit` overflows for a limit near Int.max.
@@ -62,36 +86,46 @@ extension ScoringEngine {
         let budget = request.budget ?? context.brief?.budget
         // Error-flagged KOLs stay in the ranking (with their penalty) but out of the shortlist and pilot.
         // Dropped KOLs too: the business already decided against them (kol/setStage can bring one back).
-        let excluded = rows.compactMap { row -> RankExclusion? in
-            if row.kol.relationship?.stage == .dropped { return RankExclusion(id: row.ranked.id, reason: .dropped) }
-            if !request.includeErrorFlagged && row.ranked.hasErrors {
-                return RankExclusion(id: row.ranked.id, reason: .errorFlags(row.errorFlags))
+        var excluded: [RankExclusion] = []
+        var eligible: [Row] = []
+        for row in rows {
+            if kols[row.index].relationship?.stage == .dropped {
+                excluded.append(RankExclusion(id: kols[row.index].id, reason: .dropped))
+            } else if !request.includeErrorFlagged && row.hasErrors {
+                let codes = (rowFlags[row.index]?.flags ?? []).filter { $0.severity == .error }.map(\.code)
+                excluded.append(RankExclusion(id: kols[row.index].id, reason: .errorFlags(codes)))
+            } else {
+                eligible.append(row)
             }
-            return nil
         }
-        let excludedIDs = Set(excluded.map(\.id))
-        let eligible = rows.filter { !excludedIDs.contains($0.ranked.id) }
         var shortlist: Knapsack.Solution?
         if let budget {
             let items = eligible.compactMap { row -> Knapsack.Item? in
-                guard let price = row.ranked.price, let score = row.ranked.score else { return nil }
-                return Knapsack.Item(id: row.ranked.id, price: price, score: score)
+                guard let price = kols[row.index].price, let score = row.score else { return nil }
+                return Knapsack.Item(id: kols[row.index].id, price: price, score: score)
             }
             shortlist = AudienceTieBreak.preferReach(Knapsack.solve(items, budget: budget), items: items,
                                                      budget: budget, fanIDs: fanIDs)
         }
         let candidates = eligible.compactMap { row -> Pilot.Candidate? in
-            guard !row.hasWarnings, let score = row.ranked.score, let price = row.ranked.price,
+            guard !row.hasWarnings, let score = row.score, let price = kols[row.index].price,
                   price >= 0, budget.map({ price <= $0 }) ?? true else { return nil }
-            let f = features(of: row.kol)
+            let kol = kols[row.index]
+            let f = features(of: kol)
             let topic = f.topicCounts?.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-            let tier = row.kol.followers.map { EngagementBenchmarks.tier(followers: $0).label }
-            let region = row.kol.followerRegions?.shares(followers: row.kol.followers).max { $0.value < $1.value }
+            let tier = kol.followers.map { EngagementBenchmarks.tier(followers: $0).label }
+            let region = kol.followerRegions?.shares(followers: kol.followers).max { $0.value < $1.value }
                 .flatMap { RegionNames.province(of: $0.region) ?? $0.region }
-            return Pilot.Candidate(id: row.kol.id, name: row.kol.name ?? row.kol.id, score: score, price: price,
-                                   topic: topic, tier: tier, region: region, fanIDs: fanIDs[row.kol.id] ?? [])
+            return Pilot.Candidate(id: kol.id, name: kol.name ?? kol.id, score: score, price: price,
+                                   topic: topic, tier: tier, region: region, fanIDs: fanIDs[kol.id] ?? [])
         }
-        return RankResult(kols: rows[start..<end].map(\.ranked), total: rows.count, shortlist: shortlist,
+        let page = rows[start..<end].map { row -> RankedKOL in
+            let kol = kols[row.index]
+            let flags = rowFlags[row.index]?.flags ?? []
+            return RankedKOL(id: kol.id, name: kol.name, score: row.score, confidence: row.confidence,
+                             price: kol.price, flags: flags.map(\.code), hasErrors: row.hasErrors)
+        }
+        return RankResult(kols: page, total: rows.count, shortlist: shortlist,
                           budget: budget, pilot: Pilot.choose(candidates, budget: budget), excluded: excluded)
     }
 }

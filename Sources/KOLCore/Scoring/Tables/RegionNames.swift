@@ -56,10 +56,21 @@ public enum RegionNames {
 
 extension String {
     /// Trims ASCII and ideographic spaces without Foundation's CharacterSet (KOLCore stays light).
+    ///
+    /// Fast path: when neither the first nor the last scalar can begin or end a space or newline character,
+    /// nothing is trimmed, and the text is returned without walking its characters (a space `Character` is
+    /// that one scalar; a newline `Character` starts and ends with a newline scalar).
     func trimmingCharactersInWhitespace() -> String {
+        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+           !String.trimmableScalars.contains(first.value), !String.trimmableScalars.contains(last.value) {
+            return self
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0.isNewline }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
         else { return "" }
         return String(self[first...last])
     }
+
+    /// Space, tab, ideographic space and the newline scalars (LF, VT, FF, CR, NEL, LS, PS).
+    static let trimmableScalars: Set<UInt32> = [0x20, 0x09, 0x3000, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
 }

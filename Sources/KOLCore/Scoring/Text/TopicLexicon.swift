@@ -37,8 +37,20 @@ public enum TopicLexicon {
         (category.name, category.cues.map(KeywordPattern.init))
     }
 
+    /// All cues in one pass (see `TopicMatcher`); nil only if the lexicon outgrew the matcher.
+    private static let matcher = TopicMatcher(patterns)
+
+    /// Whether `categories(in:)` runs the one-pass matcher (for the equivalence test).
+    static var usesMatcher: Bool { matcher != nil }
+
     /// Categories whose cues occur in the text (a cue needs all its grams: cues are short and exact).
     public static func categories(in text: TextIndex) -> [String] {
+        matcher?.categories(in: text) ?? categoriesByCoverage(in: text)
+    }
+
+    /// `categories(in:)` cue by cue through `KeywordPattern.coverage`: the definition the one-pass
+    /// matcher must agree with (asserted in `TopicMatcherTests`).
+    static func categoriesByCoverage(in text: TextIndex) -> [String] {
         patterns.compactMap { name, cues in
             cues.contains { !$0.isEmpty && $0.coverage(in: text) >= 1 } ? name : nil
         }
