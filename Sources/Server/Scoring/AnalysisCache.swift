@@ -47,7 +47,6 @@ final class AnalysisCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Features and peer statistics of the workspace the last engine was built on.
     private let tables = EngineTables()
-    private var features: [String: (kol: KOL, features: KOLFeatures)] = [:]
     private var flags: [String: FlagEntry] = [:]
     private var flagsContext: ContextKey?
     private var outcomes: [String: (kol: KOL, view: PeerView, outcomes: [ComponentOutcome])] = [:]
@@ -58,31 +57,6 @@ final class AnalysisCache: @unchecked Sendable {
     private(set) var redFlagsComputed = 0
     private(set) var lastRedFlagsComputed = 0
     private(set) var lastPeerRulesOnly = 0
-
-    /// Features of every KOL of `workspace`, reusing those whose KOL did not change.
-    func features(for workspace: Workspace) -> [String: KOLFeatures] {
-        let kols = workspace.kols
-        var result = [String: KOLFeatures](minimumCapacity: kols.count)
-        var missing: [Int] = []
-        lock.lock()
-        for (index, kol) in kols.enumerated() {
-            if let cached = features[kol.id], AnalysisCache.sameContent(cached.kol, kol) {
-                result[kol.id] = cached.features
-            } else {
-                missing.append(index)
-            }
-        }
-        lock.unlock()
-        let computed = ParallelMap.map(missing) { KOLFeatures(kol: kols[$0]) }
-        lock.lock()
-        for (slot, index) in missing.enumerated() {
-            result[kols[index].id] = computed[slot]
-            features[kols[index].id] = (kols[index], computed[slot])
-        }
-        featuresComputed += missing.count
-        lock.unlock()
-        return result
-    }
 
     /// An engine over `workspace` on the kept tables (`EngineTables`: only changed KOLs are worked on).
     func engine(_ workspace: Workspace, now: KOLDate, options: ScoringOptions = ScoringOptions()) -> ScoringEngine {
