@@ -5,7 +5,9 @@ import RPC
 extension Server {
     /// Serves stdin/stdout until `exit` or end of input; returns the process exit status.
     package func run(input: Int32 = 0, output: Int32 = 1) -> Int32 {
-        run(source: FileDescriptorSource(fd: input), sink: FileDescriptorSink(fd: output))
+        PipeCapacity.grow(input)
+        PipeCapacity.grow(output)
+        return run(source: FileDescriptorSource(fd: input), sink: FileDescriptorSink(fd: output))
     }
 
     /// Runs the reader loop on a thread of its own and awaits its exit status. Use this from async code

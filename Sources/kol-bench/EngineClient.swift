@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import RPC
 
 /// The real `kol-engine` binary (next to this `kol-bench`) over pipes in `--lines` mode: what a script
 /// client sees, so the scale figures include transport, dispatch and JSON on both sides.
@@ -12,6 +13,7 @@ final class EngineClient {
     /// document is megabytes long and arrives in 64 KiB chunks; scanning from the start after every
     /// chunk made the client's reading quadratic and part of every timed edit.
     private var scanned = 0
+    private var scratch = [UInt8](repeating: 0, count: 4 << 20)
     private var nextID = 1
 
     /// Starts the engine and completes `initialize` with `root` as the only workspace folder.
@@ -23,6 +25,9 @@ final class EngineClient {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // The engine grows its own pipes too; asking from this side as well covers an older engine.
+        PipeCapacity.grow(input.fileHandleForWriting.fileDescriptor)
+        PipeCapacity.grow(output.fileHandleForReading.fileDescriptor)
         _ = try request("initialize", ["processId": .null, "rootUri": .string("file://" + root), "capabilities": [:]])
         notify("initialized", [:])
     }
@@ -91,9 +96,16 @@ final class EngineClient {
                 return line
             }
             scanned = buffer.count
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { throw BenchError("kol-engine closed its output") }
-            buffer += chunk
+            // read(2) into one reused 4 MiB scratch buffer: a 20 MB message costs a handful of reads and no
+            // intermediate `Data` per 64 KiB.
+            let fd = output.fileHandleForReading.fileDescriptor
+            var got = 0
+            scratch.withUnsafeMutableBytes { raw in
+                guard let base = raw.baseAddress else { return }
+                repeat { got = read(fd, base, raw.count) } while got < 0 && errno == EINTR
+            }
+            if got <= 0 { throw BenchError("kol-engine closed its output") }
+            buffer.append(contentsOf: scratch[..<got])
         }
     }
 
