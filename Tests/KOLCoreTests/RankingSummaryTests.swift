@@ -76,8 +76,10 @@ import Testing
             return Pilot.Candidate(id: row.kol.id, name: row.kol.name ?? row.kol.id, score: score, price: price,
                                    topic: topic, tier: tier, region: region, fanIDs: fanIDs[row.kol.id] ?? [])
         }
-        return RankResult(kols: rows[start..<end].map(\.ranked), total: rows.count, shortlist: shortlist,
-                          budget: budget, pilot: Pilot.choose(candidates, budget: budget), excluded: excluded)
+        var result = RankResult(kols: rows[start..<end].map(\.ranked), total: rows.count, shortlist: shortlist,
+                                budget: budget, pilot: Pilot.choose(candidates, budget: budget))
+        result.setExcluded(excluded, limit: request.excludedLimit)
+        return result
     }
 
     static func randomWeights(_ random: inout SeededGenerator) -> [String: Double] {

@@ -51,7 +51,12 @@ enum ScoringMethods {
         var budget: Double?
         /// Let KOLs with an error-severity flag into the shortlist and pilot (default false).
         var includeErrorFlagged: Bool?
+        /// How many exclusions to list (default `defaultExcludedLimit`).
+        var excludedLimit: Int?
     }
+
+    /// Enough to read the reasons behind a shortlist; `excludedTotal` and `excludedFlags` count the rest.
+    static let defaultExcludedLimit = 100
 
     static func rank(_ context: RequestContext, _ service: WorkspaceService) throws -> JSONValue {
         let params = try context.params(RankParams.self)
@@ -116,9 +121,13 @@ enum ScoringMethods {
         if let offset = params.offset, offset < 0 { throw RPCError.invalidParams("params.offset: must be 0 or more") }
         if let limit = params.limit, limit < 0 { throw RPCError.invalidParams("params.limit: must be 0 or more") }
         if let budget = params.budget, !(budget >= 0) { throw RPCError.invalidParams("params.budget: must be 0 or more") }
+        if let limit = params.excludedLimit, limit < 0 {
+            throw RPCError.invalidParams("params.excludedLimit: must be 0 or more")
+        }
         return RankRequest(minScore: params.minScore, region: params.region, stages: stages,
                            offset: params.offset ?? 0, limit: params.limit, budget: params.budget,
-                           includeErrorFlagged: params.includeErrorFlagged ?? false)
+                           includeErrorFlagged: params.includeErrorFlagged ?? false,
+                           excludedLimit: params.excludedLimit ?? defaultExcludedLimit)
     }
 
     /// Adds `ignoredThresholds` when an override was not a number (so the user learns it had no effect).

@@ -335,14 +335,17 @@ class Engine:
              stage: Union[None, str, Iterable[str]] = None, offset: Optional[int] = None, limit: Optional[int] = None,
              now: DateLike = None, brief: Optional[Dict[str, Any]] = None,
              thresholds: Optional[Dict[str, Any]] = None, weights: Optional[Dict[str, float]] = None,
+             include_error_flagged: Optional[bool] = None, excluded_limit: Optional[int] = None,
              **kw) -> Result:
         """``kol/rank`` → ``{"kols": [{"id", "name", "score", "confidence", "price", "flags": [code]}], "total",
         "shortlist": {"kols", "total", "score", "budget", "method"} | None, "pilot", "pilotTotal"?,
-        "pilotReasons"?}``. ``budget`` defaults to the brief's; ``stage`` is a stage or a list of stages.
-        ``progress=True`` shows a bar while the KOLs are scored."""
+        "pilotReasons"?, "excluded": [{"id", "reason", "flags", "why"}], "excludedTotal", "excludedFlags"}``.
+        ``budget`` defaults to the brief's; ``stage`` is a stage or a list of stages; ``excluded`` lists the
+        first ``excluded_limit`` (engine default 100) KOLs kept out of the shortlist, ``excludedTotal`` and
+        ``excludedFlags`` count them all. ``progress=True`` shows a bar while the KOLs are scored."""
         stage = stage if stage is None or isinstance(stage, str) else list(stage)
         params = {"budget": budget, "minScore": min_score, "region": region, "stage": stage, "offset": offset,
-                  "limit": limit}
+                  "limit": limit, "includeErrorFlagged": include_error_flagged, "excludedLimit": excluded_limit}
         return self.request("kol/rank", _analysis(params, now, brief, thresholds, weights), **kw)
 
     def red_flags(self, ids: Union[None, str, Iterable[str]] = None, *, now: DateLike = None,

@@ -132,6 +132,27 @@ def test_rank_budget_filters_and_paging(demo):
         demo.rank(budget="lots")
 
 
+def test_rank_lists_the_first_excluded_limit_exclusions_and_counts_them_all(demo):
+    full = demo.rank(now=NOW)
+    excluded = full["excluded"]
+    assert len(excluded) >= 2 and full["excludedTotal"] == len(excluded)  # the demo has fewer than 100
+    assert FOODIE in {row["id"] for row in excluded}  # dropped (DEMO.md)
+    counts = {}
+    for row in excluded:
+        for code in row["flags"]:
+            counts[code] = counts.get(code, 0) + 1
+    assert full["excludedFlags"] == counts
+    assert list(full["excludedFlags"].values()) == sorted(counts.values(), reverse=True)
+    cut = demo.rank(now=NOW, excluded_limit=1)
+    assert cut["excluded"] == excluded[:1] and cut["excludedTotal"] == len(excluded)
+    assert cut["excludedFlags"] == full["excludedFlags"] and cut["shortlist"] == full["shortlist"]
+    assert demo.rank(now=NOW, excluded_limit=0)["excluded"] == []
+    everyone = demo.rank(now=NOW, include_error_flagged=True)
+    assert {row["reason"] for row in everyone["excluded"]} == {"dropped"}
+    with pytest.raises(InvalidParams, match="params.excludedLimit"):
+        demo.rank(excluded_limit=-1)
+
+
 def test_rank_with_progress_reports_begin_reports_end(demo):
     ranked = demo.rank(now=NOW, progress=True)
     kinds = [value["kind"] for value in ranked.progress]

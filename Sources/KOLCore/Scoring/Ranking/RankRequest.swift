@@ -17,12 +17,17 @@ public struct RankRequest: Hashable, Sendable {
     /// `excluded` with their flags instead). Why off by default: an error flag means a bought audience or no
     /// fit with this brief, which a careful marketer would not book on a score alone.
     public var includeErrorFlagged: Bool
+    /// How many exclusions to list (rank order); nil lists all. `excludedTotal` and `excludedFlags` always
+    /// count all of them. Why: in a 10^5-KOL category most KOLs can clash with one brief (tone, region), and
+    /// listing each would make a 20-row answer tens of megabytes.
+    public var excludedLimit: Int?
 
     /// Engineering judgement: a region "counts" for a KOL when it holds a tenth of the followers.
     public static let minRegionShare = 0.10
 
     public init(minScore: Double? = nil, region: String? = nil, stages: Set<RelationshipStage>? = nil,
-                offset: Int = 0, limit: Int? = nil, budget: Double? = nil, includeErrorFlagged: Bool = false) {
+                offset: Int = 0, limit: Int? = nil, budget: Double? = nil, includeErrorFlagged: Bool = false,
+                excludedLimit: Int? = nil) {
         self.minScore = minScore
         self.region = region
         self.stages = stages
@@ -30,6 +35,7 @@ public struct RankRequest: Hashable, Sendable {
         self.limit = limit
         self.budget = budget
         self.includeErrorFlagged = includeErrorFlagged
+        self.excludedLimit = excludedLimit
     }
 }
 
@@ -121,7 +127,8 @@ extension RankExclusion {
     }
 }
 
-/// `kol/rank` result: `{ kols, total, shortlist: { kols, total, score, budget }, pilot, pilotReasons, excluded }`.
+/// `kol/rank` result: `{ kols, total, shortlist: { kols, total, score, budget }, pilot, pilotReasons, excluded,
+/// excludedTotal, excludedFlags }`.
 public struct RankResult: Hashable, Sendable {
     /// The requested page, best first.
     public var kols: [RankedKOL]
@@ -130,9 +137,31 @@ public struct RankResult: Hashable, Sendable {
     public var shortlist: Knapsack.Solution?
     public var budget: Double?
     public var pilot: Pilot?
-    /// Filtered KOLs kept out of the shortlist and pilot (error flags), in rank order; empty when the request
-    /// includes them.
+    /// Filtered KOLs kept out of the shortlist and pilot (error flags, dropped), in rank order, at most the
+    /// request's `excludedLimit` of them.
     public var excluded: [RankExclusion] = []
+    /// How many were kept out in all (`excluded` may list fewer).
+    public var excludedTotal = 0
+    /// Of all kept out, how many carry each error flag (a KOL with two counts under both), most first.
+    public var excludedFlags: [FlagCount] = []
+
+    /// How many excluded KOLs carry one error flag.
+    public struct FlagCount: Hashable, Sendable {
+        public var code: RedFlagCode
+        public var count: Int
+    }
+
+    /// Keeps the first `limit` exclusions (nil: all) and counts all of them.
+    public mutating func setExcluded(_ all: [RankExclusion], limit: Int?) {
+        excludedTotal = all.count
+        var counts: [RedFlagCode: Int] = [:]
+        for exclusion in all {
+            for code in exclusion.flags { counts[code, default: 0] += 1 }
+        }
+        excludedFlags = counts.map { FlagCount(code: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.code.rawValue < $1.code.rawValue }
+        excluded = limit.map { Array(all.prefix(max(0, $0))) } ?? all
+    }
 
     public var json: JSONValue {
         var object: JSONObject = ["kols": .array(kols.map(\.json)), "total": .int(Int64(total))]
@@ -150,6 +179,10 @@ public struct RankResult: Hashable, Sendable {
             object["pilotReasons"] = .array(pilot.reasons.map { .string($0) })
         }
         object["excluded"] = .array(RankExclusion.json(excluded))
+        object["excludedTotal"] = .int(Int64(excludedTotal))
+        var flags = JSONObject()
+        for flag in excludedFlags { flags[flag.code.rawValue] = .int(Int64(flag.count)) }
+        object["excludedFlags"] = .object(flags)
         return .object(object)
     }
 }

@@ -125,7 +125,9 @@ extension ScoringEngine {
             return RankedKOL(id: kol.id, name: kol.name, score: row.score, confidence: row.confidence,
                              price: kol.price, flags: flags.map(\.code), hasErrors: row.hasErrors)
         }
-        return RankResult(kols: page, total: rows.count, shortlist: shortlist,
-                          budget: budget, pilot: Pilot.choose(candidates, budget: budget), excluded: excluded)
+        var result = RankResult(kols: page, total: rows.count, shortlist: shortlist,
+                                budget: budget, pilot: Pilot.choose(candidates, budget: budget))
+        result.setExcluded(excluded, limit: request.excludedLimit)
+        return result
     }
 }
