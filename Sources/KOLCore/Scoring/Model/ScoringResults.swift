@@ -43,7 +43,21 @@ public struct KOLRedFlags: Hashable, Sendable {
     /// Rules that could not run, with the data they needed: "not checked" is not "clean".
     public var notChecked: [RedFlagCode: [DataRequirement]]
 
-    public var hasErrors: Bool { flags.contains { $0.severity == .error } }
+    public var hasErrors: Bool { contains(severity: .error) }
+
+    /// Whether any flag has `severity`. Read in place: `contains(where:)` hands each flag out as a copy,
+    /// which retains its message, evidence and needed data, and `kol/rank` asks this of every KOL.
+    public func contains(severity: RedFlagSeverity) -> Bool {
+        for index in flags.indices where flags[index].severity == severity { return true }
+        return false
+    }
+
+    /// The codes of the flags with `severity`, in order, read in place (see `contains(severity:)`).
+    public func codes(severity: RedFlagSeverity) -> [RedFlagCode] {
+        var codes: [RedFlagCode] = []
+        for index in flags.indices where flags[index].severity == severity { codes.append(flags[index].code) }
+        return codes
+    }
 
     /// `{ id, flags: [ { code, severity, message, evidence, range? } ], notChecked: { code: [field] } }`.
     public var json: JSONValue {

@@ -65,8 +65,8 @@ extension ScoringEngine {
             let scored = summary(done)
             if let minScore = request.minScore, (scored.score ?? -1) < minScore { continue }
             let flags = flagsOf(done)
-            let hasErrors = flags.flags.contains { $0.severity == .error }
-            let hasWarnings = flags.flags.contains { $0.severity == .warning }
+            let hasErrors = flags.contains(severity: .error)
+            let hasWarnings = flags.contains(severity: .warning)
             rowFlags[done] = flags
             rows.append(Row(index: done, score: scored.score, confidence: scored.confidence,
                             hasErrors: hasErrors, hasWarnings: hasWarnings))
@@ -92,7 +92,7 @@ extension ScoringEngine {
             if kols[row.index].relationship?.stage == .dropped {
                 excluded.append(RankExclusion(id: kols[row.index].id, reason: .dropped))
             } else if !request.includeErrorFlagged && row.hasErrors {
-                let codes = (rowFlags[row.index]?.flags ?? []).filter { $0.severity == .error }.map(\.code)
+                let codes = rowFlags[row.index]?.codes(severity: .error) ?? []
                 excluded.append(RankExclusion(id: kols[row.index].id, reason: .errorFlags(codes)))
             } else {
                 eligible.append(row)
