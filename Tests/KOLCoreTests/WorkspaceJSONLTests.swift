@@ -66,7 +66,8 @@ import JSON
         var start = 0
         while start < bytes.count {
             let chunk = Array(bytes[start..<min(start + size, bytes.count)])
-            let next = JSONLReader.decode(reader.split(chunk[...]))
+            // Whole arrays (as `kol/load` reads them) and slices of them take different paths.
+            let next = JSONLReader.decode((start / size) % 2 == 0 ? reader.split(chunk) : reader.split(chunk[...]))
             if let previous {
                 let batch = reader.admit(previous)
                 all.kols += batch.kols

@@ -46,8 +46,17 @@ public struct JSONLReader: Sendable {
     /// storage and are copied out by the decoding thread, so this serial step copies only the lines that
     /// straddle two chunks.
     public mutating func split(_ chunk: ArraySlice<UInt8>) -> PendingLines {
+        split(chunk, storage: Array(chunk))
+    }
+
+    /// `split` of a whole array: the lines share its buffer, with no copy of the chunk.
+    public mutating func split(_ chunk: [UInt8]) -> PendingLines {
+        split(chunk[...], storage: chunk)
+    }
+
+    /// `storage` holds the bytes of `chunk`, from its first byte.
+    private mutating func split(_ chunk: ArraySlice<UInt8>, storage: [UInt8]) -> PendingLines {
         var lines: [Line] = []
-        let storage = Array(chunk)  // shares the buffer when `chunk` is a whole array (no copy)
         let base = chunk.startIndex
         var lineStart = chunk.startIndex
         var index = chunk.startIndex

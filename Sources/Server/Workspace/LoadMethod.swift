@@ -188,17 +188,16 @@ enum LoadMethod {
                 throw RPCError.requestCancelled
             }
             // A fresh buffer per chunk: the cut lines share it until they are decoded.
-            var chunk = [UInt8](repeating: 0, count: chunkSize)
-            let count: Int
+            let chunk: [UInt8]
             do {
-                count = try file.read(into: &chunk, shownAs: path)
+                chunk = try file.read(upTo: chunkSize, shownAs: path)
             } catch {
                 _ = inFlight?.wait()
                 throw error
             }
+            let count = chunk.count
             if count == 0 { break }
-            if count < chunk.count { chunk.removeLast(chunk.count - count) }
-            let lines = reader.split(chunk[...])
+            let lines = reader.split(chunk)
             done += count
             let next = DecodeJob(lines)
             admitInFlight()
