@@ -34,15 +34,14 @@ public struct JSONKeyTable: Sendable {
         self.long = long
     }
 
-    /// Up to 16 bytes as two little-endian words, zero-padded.
+    /// Up to 16 bytes as two words, zero-padded (one copy of the bytes; names and keys are packed the
+    /// same way, so byte order does not matter).
     private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for offset in 0..<min(bytes.count, 16) {
-            let byte = UInt64(bytes[offset])
-            if offset < 8 { low |= byte << (8 * UInt64(offset)) } else { high |= byte << (8 * UInt64(offset - 8)) }
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { raw in
+            raw.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes).prefix(16)))
         }
-        return (low, high)
+        return words
     }
 
     /// The position of the name whose bytes are `key`, or nil.
