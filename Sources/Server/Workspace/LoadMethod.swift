@@ -216,16 +216,25 @@ enum LoadMethod {
         return Loaded(format: .kolsJSONL, brief: nil, kols: kols, diagnostics: diagnostics, index: nil)
     }
 
-    /// One chunk's lines being decoded on a global queue; `wait` returns them decoded.
+    /// One chunk's lines being decoded on a thread of its own; `wait` returns them decoded.
+    ///
+    /// Why a `Thread` and not `DispatchQueue.global().async`: the request thread blocks in `wait`, and a
+    /// block queued on the shared pool may find every pool thread blocked the same way (two loads at
+    /// once on two cores), waiting for the pool to notice. A thread of its own always runs; inside it,
+    /// `concurrentPerform` runs iterations on the calling thread when no pool thread is free.
     private final class DecodeJob: @unchecked Sendable {
         private let group = DispatchGroup()
         /// Written once by the decoding thread before `group` leaves; read only after `wait`.
         private var result: JSONLReader.DecodedLines?
 
         init(_ lines: JSONLReader.PendingLines) {
-            DispatchQueue.global().async(group: group) { [self] in
+            group.enter()
+            let thread = Thread { [self] in
                 result = JSONLReader.decode(lines)
+                group.leave()
             }
+            thread.stackSize = 8 << 20  // as a pool thread's: the decoders recurse into nested values
+            thread.start()
         }
 
         func wait() -> JSONLReader.DecodedLines {
