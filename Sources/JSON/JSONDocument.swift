@@ -58,9 +58,19 @@ public struct JSONDocument: Sendable {
             keyIndex = storage.next(after: keyIndex + 1)
         }
         storage.bytes.withUnsafeBufferPointer { bytes in
-            for later in 1..<keys.count {
+            // Raw key lengths seen so far (one bit per length under 64): a key whose length no earlier key
+            // has cannot repeat one, and in records most keys differ in length (`at`, `text`, `likes`).
+            var lengthsSeen: UInt64 = 0
+            for later in 0..<keys.count {
                 let b = keys[later]
                 let length = Int(b.end - b.start)
+                if length < 64 {
+                    let bit: UInt64 = 1 << UInt64(length)
+                    if lengthsSeen & bit == 0 {
+                        lengthsSeen |= bit
+                        continue
+                    }
+                }
                 for earlier in 0..<later {
                     let a = keys[earlier]
                     guard Int(a.end - a.start) == length else { continue }

@@ -45,4 +45,45 @@ import JSON
         #expect(chunked.kols == whole.kols)
         #expect(chunked.diagnostics == whole.diagnostics)
     }
+
+    /// What `kol/load` does with a file: each chunk a whole array of its own, cut one chunk ahead of the
+    /// id checks (`split` of chunk n+1 before `admit` of chunk n). Enough lines for the parallel decode,
+    /// repeated ids across chunks, lines straddling chunks.
+    @Test(arguments: [1, 37, 200, 4096])
+    func pipelinedEqualsWhole(_ size: Int) {
+        var lines: [String] = []
+        for index in 0..<150 {
+            let id = index % 7 == 3 ? "dup" : "k\(index)"
+            lines.append("{\"id\": \"\(id)\", \"name\": \"茶\(index)\", \"stars\": \(index % 9), \"posts\": [{\"at\": \"2026-01-0\(index % 9 + 1)\", \"text\": \"🍵 \(index)\"}]}")
+            if index % 50 == 10 { lines.append("{broken") }
+            if index % 40 == 5 { lines.append("   ") }
+        }
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let whole = JSONLReader.read(bytes, origin: "big.kols.jsonl", now: testNow)
+        var reader = JSONLReader(origin: "big.kols.jsonl", now: testNow)
+        var all = JSONLReader.Batch(kols: [], diagnostics: [])
+        var previous: JSONLReader.DecodedLines?
+        var start = 0
+        while start < bytes.count {
+            let chunk = Array(bytes[start..<min(start + size, bytes.count)])
+            // Whole arrays (as `kol/load` reads them) and slices of them take different paths.
+            let next = JSONLReader.decode((start / size) % 2 == 0 ? reader.split(chunk) : reader.split(chunk[...]))
+            if let previous {
+                let batch = reader.admit(previous)
+                all.kols += batch.kols
+                all.diagnostics += batch.diagnostics
+            }
+            previous = next
+            start += size
+        }
+        for decoded in [previous ?? .none, JSONLReader.decode(reader.splitRest())] {
+            let batch = reader.admit(decoded)
+            all.kols += batch.kols
+            all.diagnostics += batch.diagnostics
+        }
+        #expect(whole.kols.count == 130)  // 150 lines, 21 with the id "dup"
+        #expect(whole.diagnostics.filter { $0.code == .duplicateID }.count == 20)
+        #expect(all.kols == whole.kols)
+        #expect(all.diagnostics == whole.diagnostics)
+    }
 }

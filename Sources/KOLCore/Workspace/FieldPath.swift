@@ -62,7 +62,16 @@ struct FieldPath: ExpressibleByStringLiteral {
     /// building the text for the nested paths a bulk load visits.
     var topLevelText: String? {
         // Most visited values sit below a list (`posts[2].likes`): an index settles it without a byte scan.
-        for part in parts { if case .index = part { return nil } }
+        // Two non-empty keys are joined by a dot, whatever their bytes: `followerRegions.上海` settles
+        // here, without scanning both keys.
+        var nonEmptyKeys = 0
+        for part in parts {
+            switch part {
+            case .index: return nil
+            case .key(let key): if !key.isEmpty { nonEmptyKeys += 1 }
+            }
+        }
+        if nonEmptyKeys > 1 { return nil }
         if parts.count == 1, case .key(let key) = parts[0] {
             return key.utf8.contains(where: { $0 == 0x2E || $0 == 0x5B }) ? nil : key
         }

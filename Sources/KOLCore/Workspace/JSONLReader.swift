@@ -38,22 +38,60 @@ public struct JSONLReader: Sendable {
 
     /// Feeds the next chunk; returns the KOLs of the lines it completed.
     public mutating func feed(_ chunk: ArraySlice<UInt8>) -> Batch {
+        admit(Self.decode(split(chunk)))
+    }
+
+    /// The first of a feed's three steps, for a caller that overlaps them (see `feed`): cuts the lines a
+    /// chunk completes, without decoding them. Lines wholly inside the chunk keep a reference to its
+    /// storage and are copied out by the decoding thread, so this serial step copies only the lines that
+    /// straddle two chunks.
+    public mutating func split(_ chunk: ArraySlice<UInt8>) -> PendingLines {
+        split(chunk, storage: Array(chunk))
+    }
+
+    /// `split` of a whole array: the lines share its buffer, with no copy of the chunk.
+    public mutating func split(_ chunk: [UInt8]) -> PendingLines {
+        split(chunk[...], storage: chunk)
+    }
+
+    /// `storage` holds the bytes of `chunk`, from its first byte.
+    private mutating func split(_ chunk: ArraySlice<UInt8>, storage: [UInt8]) -> PendingLines {
         var lines: [Line] = []
+        let base = chunk.startIndex
         var lineStart = chunk.startIndex
         var index = chunk.startIndex
         while let newline = Self.newline(in: chunk, from: index) {
             if pending.isEmpty {
-                prepare(chunk[lineStart..<newline], offset: pendingOffset, into: &lines)
+                prepare(storage, (lineStart - base)..<(newline - base), offset: pendingOffset, into: &lines)
             } else {
                 pending += chunk[lineStart..<newline]
-                prepare(pending[...], offset: pendingOffset, into: &lines)
+                prepare(pending, pending.indices, offset: pendingOffset, into: &lines)
                 pending.removeAll(keepingCapacity: true)
             }
             lineStart = newline + 1
             index = lineStart
         }
         pending += chunk[lineStart...]
-        return decode(lines)
+        return PendingLines(lines: lines, origin: origin, now: now, detail: detail, limits: limits)
+    }
+
+    /// The last step: checks ids in file order (the first line with an id wins) and collects the result.
+    /// Serial and cheap; decoding (the costly part) needs no state of the reader.
+    public mutating func admit(_ decoded: DecodedLines) -> Batch {
+        var batch = Batch(kols: [], diagnostics: [])
+        batch.kols.reserveCapacity(decoded.results.count)
+        for (number, result) in zip(decoded.lineNumbers, decoded.results) {
+            batch.diagnostics += result.diagnostics
+            guard let kol = result.kol else { continue }
+            guard seenIDs.insert(kol.id).inserted else {
+                batch.diagnostics.append(DataQualityDiagnostic(code: .duplicateID,
+                    message: "An earlier line already has the id \"\(kol.id)\"; line \(number) is ignored.",
+                    range: kol.source?.range(of: "id"), path: "id", kolId: kol.id, line: number))
+                continue
+            }
+            batch.kols.append(kol)
+        }
+        return batch
     }
 
     /// The index of the first `\n` in `chunk` at or after `from`. Why `memchr`: a byte-by-byte search was
@@ -70,13 +108,18 @@ public struct JSONLReader: Sendable {
 
     /// Reads the last line when the file does not end with a newline.
     public mutating func finish() -> Batch {
+        admit(Self.decode(splitRest()))
+    }
+
+    /// The last line when the file does not end with a newline, as `split` gives lines.
+    public mutating func splitRest() -> PendingLines {
         var lines: [Line] = []
         if !pending.isEmpty {
             let line = pending
             pending.removeAll()
-            prepare(line[...], offset: pendingOffset, into: &lines)
+            prepare(line, line.indices, offset: pendingOffset, into: &lines)
         }
-        return decode(lines)
+        return PendingLines(lines: lines, origin: origin, now: now, detail: detail, limits: limits)
     }
 
     /// Convenience: reads a whole buffer (tests, small files).
@@ -90,11 +133,31 @@ public struct JSONLReader: Sendable {
         return batch
     }
 
-    /// One non-blank line, ready to decode on its own.
-    private struct Line: Sendable {
-        var bytes: [UInt8]
+    /// One non-blank line, ready to decode on its own: `range` of `storage` (a chunk, or a line joined
+    /// across chunks).
+    struct Line: Sendable {
+        var storage: [UInt8]
+        var range: Range<Int>
         var offset: Int
         var number: Int
+    }
+
+    /// A chunk's lines, cut but not decoded, with what decoding them needs.
+    public struct PendingLines: Sendable {
+        var lines: [Line]
+        let origin: String?
+        let now: KOLDate
+        let detail: SourceDetail
+        let limits: JSONLimits
+        public var isEmpty: Bool { lines.isEmpty }
+    }
+
+    /// A chunk's lines decoded, in line order, before the id checks.
+    public struct DecodedLines: Sendable {
+        var lineNumbers: [Int]
+        var results: [(kol: KOL?, diagnostics: [DataQualityDiagnostic])]
+        /// No lines.
+        public static let none = DecodedLines(lineNumbers: [], results: [])
     }
 
     /// Lines of a chunk are decoded on every core when there are enough of them to be worth it (a
@@ -102,7 +165,7 @@ public struct JSONLReader: Sendable {
     /// same as one line after another.
     static let parallelLines = 64
 
-    private mutating func prepare(_ raw: ArraySlice<UInt8>, offset: Int, into lines: inout [Line]) {
+    private mutating func prepare(_ storage: [UInt8], _ raw: Range<Int>, offset: Int, into lines: inout [Line]) {
         defer {
             pendingOffset = offset + raw.count + 1
             lineNumber += 1
@@ -111,35 +174,24 @@ public struct JSONLReader: Sendable {
         var lineOffset = offset
         if atStart {
             atStart = false
-            if line.starts(with: [0xEF, 0xBB, 0xBF]) {
+            if storage[line].starts(with: [0xEF, 0xBB, 0xBF]) {
                 line = line.dropFirst(3)
                 lineOffset += 3
             }
         }
-        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-        guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
-        lines.append(Line(bytes: Array(line), offset: lineOffset, number: lineNumber))
+        if let last = line.last, storage[last] == UInt8(ascii: "\r") { line = line.dropLast() }
+        guard storage[line].contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return }
+        lines.append(Line(storage: storage, range: line, offset: lineOffset, number: lineNumber))
     }
 
-    private mutating func decode(_ lines: [Line]) -> Batch {
-        var batch = Batch(kols: [], diagnostics: [])
-        let (origin, now, detail, limits) = (self.origin, self.now, self.detail, self.limits)
-        let decoded = Self.map(lines) {
+    /// The middle step: decodes a chunk's lines on every core. Needs nothing of the reader, so a caller
+    /// may run it on another thread while it reads and splits the next chunk.
+    public static func decode(_ pending: PendingLines) -> DecodedLines {
+        let (origin, now, detail, limits) = (pending.origin, pending.now, pending.detail, pending.limits)
+        let results = map(pending.lines) {
             JSONLReader.decodeLine($0, origin: origin, now: now, detail: detail, limits: limits)
         }
-        batch.kols.reserveCapacity(decoded.count)
-        for (line, result) in zip(lines, decoded) {
-            batch.diagnostics += result.diagnostics
-            guard let kol = result.kol else { continue }
-            guard seenIDs.insert(kol.id).inserted else {
-                batch.diagnostics.append(DataQualityDiagnostic(code: .duplicateID,
-                    message: "An earlier line already has the id \"\(kol.id)\"; line \(line.number) is ignored.",
-                    range: kol.source?.range(of: "id"), path: "id", kolId: kol.id, line: line.number))
-                continue
-            }
-            batch.kols.append(kol)
-        }
-        return batch
+        return DecodedLines(lineNumbers: pending.lines.map(\.number), results: results)
     }
 
     /// Decodes lines on every core, results in line order. Unlike `ParallelMap` (a fixed share of the
@@ -164,14 +216,15 @@ public struct JSONLReader: Sendable {
     private static func decodeLine(_ line: Line, origin: String?, now: KOLDate, detail: SourceDetail,
                                    limits: JSONLimits) -> (kol: KOL?, diagnostics: [DataQualityDiagnostic]) {
         let lineOffset = line.offset
+        let bytes = Array(line.storage[line.range])
         let document: JSONDocument
         do {
-            document = try JSONDocument(bytes: line.bytes, limits: limits)
+            document = try JSONDocument(bytes: bytes, limits: limits)
         } catch {
-            let position = lineOffset + min(max(error.offset, 0), line.bytes.count)
+            let position = lineOffset + min(max(error.offset, 0), bytes.count)
             return (nil, [DataQualityDiagnostic(code: .invalidJSON,
                 message: "Line \(line.number) is not valid JSON: \(error.message).",
-                range: SourceRange(start: position, end: min(position + 1, lineOffset + line.bytes.count)), line: line.number)])
+                range: SourceRange(start: position, end: min(position + 1, lineOffset + bytes.count)), line: line.number)])
         }
         var diagnostics: [DataQualityDiagnostic] = []
         for range in document.duplicateKeys {

@@ -35,26 +35,25 @@ public enum KOLDecoder {
             return (nil, reader.diagnostics)
         }
         reader.kolID = kol.id
-        reader.members(of: node, extra: &kol.extra) { r, key, value in
-            switch key {
-            case "id": return true
-            case "name": return accept(&kol.name, r.string(value))
-            case "platform": return accept(&kol.platform, r.string(value))
-            case "stars": return accept(&kol.stars, r.double(value))
-            case "followers": return accept(&kol.followers, r.integer(value))
-            case "createdAt": return accept(&kol.createdAt, r.date(value))
-            case "verified": return accept(&kol.verified, r.bool(value))
-            case "price": return accept(&kol.price, r.double(value))
-            case "topics": return accept(&kol.topics, r.strings(value))
-            case "followerHistory":
+        reader.members(of: node, extra: &kol.extra) { (r, field: KOLField, value) in
+            switch field {
+            case .id: return true
+            case .name: return accept(&kol.name, r.string(value))
+            case .platform: return accept(&kol.platform, r.string(value))
+            case .stars: return accept(&kol.stars, r.double(value))
+            case .followers: return accept(&kol.followers, r.integer(value))
+            case .createdAt: return accept(&kol.createdAt, r.date(value))
+            case .verified: return accept(&kol.verified, r.bool(value))
+            case .price: return accept(&kol.price, r.double(value))
+            case .topics: return accept(&kol.topics, r.strings(value))
+            case .followerHistory:
                 return accept(&kol.followerHistory, r.objects(value, expected: "{date, followers} points", followerCount))
-            case "followerRegions": return accept(&kol.followerRegions, regions(&r, value))
-            case "posts": return accept(&kol.posts, r.objects(value, expected: "posts", post))
-            case "channels": return accept(&kol.channels, r.objects(value, expected: "channels", channel))
-            case "fanSample": return accept(&kol.fanSample, r.objects(value, expected: "fans", fan))
-            case "campaigns": return accept(&kol.campaigns, r.objects(value, expected: "campaigns", campaign))
-            case "relationship": return accept(&kol.relationship, relationship(&r, value))
-            default: return nil
+            case .followerRegions: return accept(&kol.followerRegions, regions(&r, value))
+            case .posts: return accept(&kol.posts, r.objects(value, expected: "posts", post))
+            case .channels: return accept(&kol.channels, r.objects(value, expected: "channels", channel))
+            case .fanSample: return accept(&kol.fanSample, r.objects(value, expected: "fans", fan))
+            case .campaigns: return accept(&kol.campaigns, r.objects(value, expected: "campaigns", campaign))
+            case .relationship: return accept(&kol.relationship, relationship(&r, value))
             }
         }
         // With `.topLevel` detail the reader recorded the top-level fields only; the validator finds the
@@ -70,13 +69,12 @@ public enum KOLDecoder {
     static func followerCount(_ r: inout JSONFieldReader, _ node: JSONNode) -> FollowerCount {
         var point = FollowerCount()
         var hasDate = false  // whether the key is there at all (a second lookup per point otherwise)
-        r.members(of: node, extra: &point.extra) { r, key, value in
-            switch key {
-            case "date":
+        r.members(of: node, extra: &point.extra) { (r, field: FollowerCountField, value) in
+            switch field {
+            case .date:
                 hasDate = true
                 return accept(&point.date, r.date(value))
-            case "followers": return accept(&point.followers, r.integer(value))
-            default: return nil
+            case .followers: return accept(&point.followers, r.integer(value))
             }
         }
         if point.date == nil, !hasDate {
@@ -111,20 +109,19 @@ public enum KOLDecoder {
     static func post(_ r: inout JSONFieldReader, _ node: JSONNode) -> Post {
         var post = Post()
         var hasAt = false  // whether the key is there at all (a second lookup per post otherwise)
-        r.members(of: node, extra: &post.extra) { r, key, value in
-            switch key {
-            case "id": return accept(&post.id, r.string(value))
-            case "at":
+        r.members(of: node, extra: &post.extra) { (r, field: PostField, value) in
+            switch field {
+            case .id: return accept(&post.id, r.string(value))
+            case .at:
                 hasAt = true
                 return accept(&post.at, r.date(value))
-            case "text": return accept(&post.text, r.string(value))
-            case "reposts": return accept(&post.reposts, r.integer(value))
-            case "comments": return accept(&post.comments, r.integer(value))
-            case "likes": return accept(&post.likes, r.integer(value))
-            case "kolReplies": return accept(&post.kolReplies, r.integer(value))
-            case "isRepost": return accept(&post.isRepost, r.bool(value))
-            case "topics": return accept(&post.topics, r.strings(value))
-            default: return nil
+            case .text: return accept(&post.text, r.string(value))
+            case .reposts: return accept(&post.reposts, r.integer(value))
+            case .comments: return accept(&post.comments, r.integer(value))
+            case .likes: return accept(&post.likes, r.integer(value))
+            case .kolReplies: return accept(&post.kolReplies, r.integer(value))
+            case .isRepost: return accept(&post.isRepost, r.bool(value))
+            case .topics: return accept(&post.topics, r.strings(value))
             }
         }
         if !hasAt { r.report(.missingField, "This post has no date (\"at\").", node) }
@@ -155,21 +152,20 @@ public enum KOLDecoder {
 
     static func fan(_ r: inout JSONFieldReader, _ node: JSONNode) -> Fan {
         var fan = Fan()
-        r.members(of: node, extra: &fan.extra) { r, key, value in
-            switch key {
-            case "id": return accept(&fan.id, r.string(value))
-            case "followers": return accept(&fan.followers, r.integer(value))
-            case "following": return accept(&fan.following, r.integer(value))
-            case "posts": return accept(&fan.posts, r.integer(value))
-            case "createdAt": return accept(&fan.createdAt, r.date(value))
-            case "avatar": return accept(&fan.avatar, r.bool(value))
-            case "bio": return accept(&fan.bio, r.string(value))
-            case "location": return accept(&fan.location, r.string(value))
-            case "verified": return accept(&fan.verified, r.bool(value))
-            case "lastPostAt": return accept(&fan.lastPostAt, r.date(value))
-            case "reposts": return accept(&fan.reposts, r.double(value))
-            case "links": return accept(&fan.links, r.double(value))
-            default: return nil
+        r.members(of: node, extra: &fan.extra) { (r, field: FanField, value) in
+            switch field {
+            case .id: return accept(&fan.id, r.string(value))
+            case .followers: return accept(&fan.followers, r.integer(value))
+            case .following: return accept(&fan.following, r.integer(value))
+            case .posts: return accept(&fan.posts, r.integer(value))
+            case .createdAt: return accept(&fan.createdAt, r.date(value))
+            case .avatar: return accept(&fan.avatar, r.bool(value))
+            case .bio: return accept(&fan.bio, r.string(value))
+            case .location: return accept(&fan.location, r.string(value))
+            case .verified: return accept(&fan.verified, r.bool(value))
+            case .lastPostAt: return accept(&fan.lastPostAt, r.date(value))
+            case .reposts: return accept(&fan.reposts, r.double(value))
+            case .links: return accept(&fan.links, r.double(value))
             }
         }
         return fan

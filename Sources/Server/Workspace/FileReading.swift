@@ -30,6 +30,24 @@ enum FileReading {
             }
         }
 
+        /// The next up to `count` bytes as a new array (empty at end of file). Why not a buffer passed
+        /// in: a streamed load hands each chunk to a decoding thread, so it needs a fresh one each time,
+        /// and this one is not zeroed first.
+        func read(upTo count: Int, shownAs path: String) throws -> [UInt8] {
+            try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = 0
+                while true {
+                    let got = buffer.baseAddress.map { FileReading.systemRead(fd, $0, buffer.count) } ?? 0
+                    if got >= 0 {
+                        initialized = got
+                        return
+                    }
+                    if errno == EINTR { continue }
+                    throw ApplicationError.fileError(path: path, reason: String(cString: strerror(errno)))
+                }
+            }
+        }
+
         func close() { _ = FileReading.systemClose(fd) }
     }
 

@@ -150,6 +150,10 @@ enum LoadMethod {
     }
 
     /// Feeds fixed-size chunks to the core's streaming reader, reporting progress and stopping on cancel.
+    ///
+    /// Pipelined: while the lines of one chunk are decoded (on every core, see `JSONLReader.decode`), this
+    /// thread reads and cuts the next chunk and admits the one before. Why: reading, cutting and the id
+    /// checks are serial; done between the parallel decodes they left the other cores idle.
     private static func streamJSONL(_ resolved: String, shownAs path: String, context: RequestContext,
                                     now: KOLDate) throws -> Loaded {
         let file = try FileReading.open(resolved, shownAs: path)
@@ -162,16 +166,12 @@ enum LoadMethod {
         var diagnostics: [DataQualityDiagnostic] = []
         var done = 0
         var lastPercent = 0
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
-        while true {
-            if context.isCancelled {
-                progress.end(message: "cancelled")
-                throw RPCError.requestCancelled
-            }
-            let count = try file.read(into: &chunk, shownAs: path)
-            if count == 0 { break }
-            let batch = reader.feed(chunk[0..<count])
-            done += count
+        var inFlight: DecodeJob?
+        // Waits for the chunk in flight and takes its KOLs.
+        func admitInFlight() {
+            guard let job = inFlight else { return }
+            inFlight = nil
+            let batch = reader.admit(job.wait())
             if kols.isEmpty, !batch.kols.isEmpty, done < size {
                 // Room for the whole file at the first chunk's KOLs per byte (+10 %): growing by doubling
                 // copied a 10^5-KOL array several times and touched twice its pages. Unused room costs
@@ -180,16 +180,66 @@ enum LoadMethod {
             }
             kols += batch.kols
             diagnostics += batch.diagnostics
+        }
+        while true {
+            if context.isCancelled {
+                _ = inFlight?.wait()
+                progress.end(message: "cancelled")
+                throw RPCError.requestCancelled
+            }
+            // A fresh buffer per chunk: the cut lines share it until they are decoded.
+            let chunk: [UInt8]
+            do {
+                chunk = try file.read(upTo: chunkSize, shownAs: path)
+            } catch {
+                _ = inFlight?.wait()
+                throw error
+            }
+            let count = chunk.count
+            if count == 0 { break }
+            let lines = reader.split(chunk)
+            done += count
+            let next = DecodeJob(lines)
+            admitInFlight()
+            inFlight = next
             let percent = size > 0 ? min(100, done * 100 / size) : 100
             if percent != lastPercent {
                 lastPercent = percent
                 progress.report(message: "\(kols.count) KOLs", percentage: percent)
             }
         }
-        let last = reader.finish()
+        admitInFlight()
+        let last = reader.admit(JSONLReader.decode(reader.splitRest()))
         kols += last.kols
         diagnostics += last.diagnostics
         progress.end(message: "\(kols.count) KOLs loaded")
         return Loaded(format: .kolsJSONL, brief: nil, kols: kols, diagnostics: diagnostics, index: nil)
+    }
+
+    /// One chunk's lines being decoded on a thread of its own; `wait` returns them decoded.
+    ///
+    /// Why a `Thread` and not `DispatchQueue.global().async`: the request thread blocks in `wait`, and a
+    /// block queued on the shared pool may find every pool thread blocked the same way (two loads at
+    /// once on two cores), waiting for the pool to notice. A thread of its own always runs; inside it,
+    /// `concurrentPerform` runs iterations on the calling thread when no pool thread is free.
+    private final class DecodeJob: @unchecked Sendable {
+        private let group = DispatchGroup()
+        /// Written once by the decoding thread before `group` leaves; read only after `wait`.
+        private var result: JSONLReader.DecodedLines?
+
+        init(_ lines: JSONLReader.PendingLines) {
+            group.enter()
+            let thread = Thread { [self] in
+                result = JSONLReader.decode(lines)
+                group.leave()
+            }
+            thread.stackSize = 8 << 20  // as a pool thread's: the decoders recurse into nested values
+            thread.start()
+        }
+
+        func wait() -> JSONLReader.DecodedLines {
+            group.wait()
+            return result ?? .none
+        }
     }
 }
