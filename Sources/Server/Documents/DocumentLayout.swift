@@ -42,6 +42,10 @@ struct DocumentLayout: Sendable {
 
     /// How many KOLs the last build or update decoded and validated (statistics; 1 for a typing edit).
     var analysedKOLs: Int
+    /// When the last update replaced one workspace KOL by an edited copy with the same id (the usual
+    /// keystroke): that KOL before and after. Why: what depends on the KOL list (the engine tables) is
+    /// then told the one change instead of comparing every KOL.
+    var editedKOL: (old: KOL, new: KOL)?
 
     static let duplicateKeyMessage = "This key appears twice in the same object; the last one counts."
 
@@ -117,6 +121,7 @@ struct DocumentLayout: Sendable {
                                                 detail: .full, offset: start)
         var layout = self
         layout.analysedKOLs = 1
+        layout.editedKOL = nil
         let position = entries[index].position
         layout.entries[index].range = SourceRange(start: start, end: end)
         layout.entries[index].findings = findings
@@ -136,7 +141,9 @@ struct DocumentLayout: Sendable {
             if let range = briefProductRange, range.start >= old.end { layout.briefProductRange = range.moved(by: delta) }
         }
         // The usual edit keeps the KOL's id: swap it in place, no KOL is looked at twice.
-        if let position, let kol, layout.workspace.replace(at: position, with: kol, movingLaterBy: delta) {
+        if let position, let kol, position < workspace.kols.count,
+           layout.workspace.replace(at: position, with: kol, movingLaterBy: delta) {
+            layout.editedKOL = (workspace.kols[position], kol)
             return layout
         }
         // The id changed, or the KOL appeared or vanished: work out which KOLs are in, from scratch.
