@@ -144,7 +144,10 @@ final class DocumentManager: @unchecked Sendable {
         lock.unlock()
         for uri in pending {
             guard let analysis = analyzeCurrent(uri: uri) else { continue }
-            commit(analysis, uri: uri)
+            // The analysis it replaced dies here, after the publish and outside the lock: at 10^4 KOLs
+            // freeing its KOL list and layout took milliseconds that kept the publish waiting.
+            let replaced = commit(analysis, uri: uri)
+            withExtendedLifetime(replaced) {}
         }
     }
 
@@ -210,10 +213,11 @@ final class DocumentManager: @unchecked Sendable {
     /// Stores and publishes `analysis` unless the document changed or closed meanwhile. While the text is
     /// not valid JSON the document's KOLs from its last good version stay in the workspace: a half-typed
     /// edit should not make KOLs blink out of every analysis.
-    private func commit(_ analysis: EditorDocument.Analysis, uri: String) {
+    /// Returns the analysis it replaced, for the caller to release after the lock.
+    private func commit(_ analysis: EditorDocument.Analysis, uri: String) -> EditorDocument.Analysis? {
         lock.lock()
         defer { lock.unlock() }
-        guard var document = documents[uri], document.revision == analysis.revision else { return }
+        guard var document = documents[uri], document.revision == analysis.revision else { return nil }
         var analysis = analysis
         if let workspace = analysis.workspace {
             store.setOverlay(uri: uri, WorkspaceStore.Overlay(uri: uri, kols: workspace.kols, brief: workspace.brief,
@@ -229,12 +233,14 @@ final class DocumentManager: @unchecked Sendable {
         } else if let previous = document.analysis?.extraDiagnostics {
             analysis.extraDiagnostics = previous
         }
+        let replaced = document.analysis
         document.analysis = analysis
         document.changes = .unchanged(analysis.byteCount)
         documents[uri] = document
         publishBuffer.removeAll(keepingCapacity: true)
         DocumentManager.writePublishParams(uri: uri, analysis: analysis, encoding: encoding, into: &publishBuffer)
         publish(publishBuffer)
+        return replaced
     }
 
     /// `{"uri":…,"version":…,"diagnostics":[data-quality…, red flags…]}` written straight into bytes: the

@@ -40,6 +40,7 @@ enum RedFlagDiagnostics {
         // Pass 1: which KOLs keep their flags (the row they keep), which are judged. Rows and KOLs are read
         // in place through buffer pointers: copying 10^4 of them per keystroke showed in profiles.
         var kept = [Int](repeating: -1, count: kols.count)
+        var views = PeerViewLookup(engine.context.peers)
         var judge: [Int] = []
         reusable.withUnsafeBufferPointer { rows in kols.withUnsafeBufferPointer { kols in
             var byID: [String: Int]?
@@ -62,7 +63,7 @@ enum RedFlagDiagnostics {
                 // (the rows are of the edit's base revision, which the tables followed).
                 if let changedLevels, !PeerStatistics.viewMayChange(stars: kols[position].stars, changedLevels: changedLevels) {
                     kept[position] = old
-                } else if engine.peerView(of: kols[position]) == rows[old].rendered.view {
+                } else if views.view(stars: kols[position].stars, id: kols[position].id) == rows[old].rendered.view {
                     kept[position] = old
                 } else {
                     judge.append(position)
@@ -97,7 +98,8 @@ enum RedFlagDiagnostics {
                     }
                 } else {
                     result.rows.append(render(kols[position], flags: judgedAt[position]?.flags ?? [],
-                                              view: engine.peerView(of: kols[position]), textCount: textCount,
+                                              view: views.view(stars: kols[position].stars, id: kols[position].id),
+                                              textCount: textCount,
                                               cursor: &cursor))
                 }
             }
