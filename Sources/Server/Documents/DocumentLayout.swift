@@ -19,14 +19,37 @@ struct DocumentLayout: Sendable {
         var range: SourceRange
         /// Where the element's KOL is in `workspace.kols`; nil when it is not there.
         var position: Int?
-        /// A KOL that decoded but was left out because a KOL above has its id.
-        var droppedKOL: KOL?
         /// Decoder and validator findings, in their order.
         var findings: [DataQualityDiagnostic]
         /// Keys repeated inside the element.
         var duplicateKeys: [DataQualityDiagnostic]
+        /// The rare parts, boxed: every keystroke copies the 10^4-row table, and a KOL and a finding held
+        /// inline made each row hundreds of bytes.
+        private var droppedBox: Box<KOL>?
+        private var duplicateIDBox: Box<DataQualityDiagnostic>?
+
+        init(range: SourceRange, findings: [DataQualityDiagnostic], duplicateKeys: [DataQualityDiagnostic]) {
+            self.range = range
+            self.findings = findings
+            self.duplicateKeys = duplicateKeys
+        }
+
+        /// A KOL that decoded but was left out because a KOL above has its id.
+        var droppedKOL: KOL? {
+            get { droppedBox?.value }
+            set { droppedBox = newValue.map(Box.init) }
+        }
         /// The `duplicate-id` finding of a dropped KOL.
-        var duplicateID: DataQualityDiagnostic?
+        var duplicateID: DataQualityDiagnostic? {
+            get { duplicateIDBox?.value }
+            set { duplicateIDBox = newValue.map(Box.init) }
+        }
+    }
+
+    /// An immutable value behind one reference.
+    final class Box<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     var entries: [Entry]
@@ -184,14 +207,20 @@ struct DocumentLayout: Sendable {
     // MARK: Result
 
     /// The document's findings, in the order a full load reports them.
+    /// Entries are read in place through a buffer pointer: a `for entry in entries` loop copied each
+    /// entry (its lists and dropped KOL), 10^4 per keystroke.
     func diagnostics() -> [DataQualityDiagnostic] {
         var diagnostics = leadingDuplicateKeys
-        for entry in entries where !entry.duplicateKeys.isEmpty { diagnostics += entry.duplicateKeys }
+        entries.withUnsafeBufferPointer { entries in
+            for k in entries.indices where !entries[k].duplicateKeys.isEmpty { diagnostics += entries[k].duplicateKeys }
+        }
         diagnostics += trailingDuplicateKeys
         diagnostics += documentFindings
-        for entry in entries {
-            if !entry.findings.isEmpty { diagnostics += entry.findings }
-            if let duplicateID = entry.duplicateID { diagnostics.append(duplicateID) }
+        entries.withUnsafeBufferPointer { entries in
+            for k in entries.indices {
+                if !entries[k].findings.isEmpty { diagnostics += entries[k].findings }
+                if let duplicateID = entries[k].duplicateID { diagnostics.append(duplicateID) }
+            }
         }
         return diagnostics
     }
