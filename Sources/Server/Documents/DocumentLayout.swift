@@ -123,8 +123,11 @@ struct DocumentLayout: Sendable {
     /// The layout of `newBytes`, which differ from `oldCount` analysed bytes only after the first `prefix`
     /// and before the last `suffix` bytes; nil when that span is not strictly inside one KOL or the KOL
     /// no longer parses on its own (then a full analysis is needed).
-    func updated(oldCount: Int, newBytes: [UInt8], prefix: Int, suffix: Int, origin: String?, now: KOLDate)
-        -> DocumentLayout? {
+    /// `spare`, when given, may hold a copy of `workspace` (this layout's, of analysis revision `revision`)
+    /// that owns its KOL list alone (see `SpareWorkspace`): the edited KOL is then swapped into it in place
+    /// instead of into a copy of the shared list.
+    func updated(oldCount: Int, newBytes: [UInt8], prefix: Int, suffix: Int, origin: String?, now: KOLDate,
+                 spare: (box: SpareWorkspace, revision: Int)? = nil) -> DocumentLayout? {
         let prefix = min(prefix, oldCount, newBytes.count)
         let suffix = min(suffix, oldCount - prefix, newBytes.count - prefix)
         let oldEnd = oldCount - suffix
@@ -164,10 +167,12 @@ struct DocumentLayout: Sendable {
             if let range = briefProductRange, range.start >= old.end { layout.briefProductRange = range.moved(by: delta) }
         }
         // The usual edit keeps the KOL's id: swap it in place, no KOL is looked at twice.
-        if let position, let kol, position < workspace.kols.count,
-           layout.workspace.replace(at: position, with: kol, movingLaterBy: delta) {
-            layout.editedKOL = (workspace.kols[position], kol)
-            return layout
+        if let position, let kol, position < workspace.kols.count, workspace.kols[position].id == kol.id {
+            if let spare { spare.box.take(revision: spare.revision, into: &layout.workspace) }
+            if layout.workspace.replace(at: position, with: kol, movingLaterBy: delta) {
+                layout.editedKOL = (workspace.kols[position], kol)
+                return layout
+            }
         }
         // The id changed, or the KOL appeared or vanished: work out which KOLs are in, from scratch.
         var decoded = [KOL?](repeating: nil, count: entries.count)
