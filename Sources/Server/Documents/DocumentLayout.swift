@@ -19,14 +19,37 @@ struct DocumentLayout: Sendable {
         var range: SourceRange
         /// Where the element's KOL is in `workspace.kols`; nil when it is not there.
         var position: Int?
-        /// A KOL that decoded but was left out because a KOL above has its id.
-        var droppedKOL: KOL?
         /// Decoder and validator findings, in their order.
         var findings: [DataQualityDiagnostic]
         /// Keys repeated inside the element.
         var duplicateKeys: [DataQualityDiagnostic]
+        /// The rare parts, boxed: every keystroke copies the 10^4-row table, and a KOL and a finding held
+        /// inline made each row hundreds of bytes.
+        private var droppedBox: Box<KOL>?
+        private var duplicateIDBox: Box<DataQualityDiagnostic>?
+
+        init(range: SourceRange, findings: [DataQualityDiagnostic], duplicateKeys: [DataQualityDiagnostic]) {
+            self.range = range
+            self.findings = findings
+            self.duplicateKeys = duplicateKeys
+        }
+
+        /// A KOL that decoded but was left out because a KOL above has its id.
+        var droppedKOL: KOL? {
+            get { droppedBox?.value }
+            set { droppedBox = newValue.map(Box.init) }
+        }
         /// The `duplicate-id` finding of a dropped KOL.
-        var duplicateID: DataQualityDiagnostic?
+        var duplicateID: DataQualityDiagnostic? {
+            get { duplicateIDBox?.value }
+            set { duplicateIDBox = newValue.map(Box.init) }
+        }
+    }
+
+    /// An immutable value behind one reference.
+    final class Box<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     var entries: [Entry]
@@ -42,6 +65,10 @@ struct DocumentLayout: Sendable {
 
     /// How many KOLs the last build or update decoded and validated (statistics; 1 for a typing edit).
     var analysedKOLs: Int
+    /// When the last update replaced one workspace KOL by an edited copy with the same id (the usual
+    /// keystroke): that KOL before and after. Why: what depends on the KOL list (the engine tables) is
+    /// then told the one change instead of comparing every KOL.
+    var editedKOL: (old: KOL, new: KOL)?
 
     static let duplicateKeyMessage = "This key appears twice in the same object; the last one counts."
 
@@ -96,8 +123,11 @@ struct DocumentLayout: Sendable {
     /// The layout of `newBytes`, which differ from `oldCount` analysed bytes only after the first `prefix`
     /// and before the last `suffix` bytes; nil when that span is not strictly inside one KOL or the KOL
     /// no longer parses on its own (then a full analysis is needed).
-    func updated(oldCount: Int, newBytes: [UInt8], prefix: Int, suffix: Int, origin: String?, now: KOLDate)
-        -> DocumentLayout? {
+    /// `spare`, when given, may hold a copy of `workspace` (this layout's, of analysis revision `revision`)
+    /// that owns its KOL list alone (see `SpareWorkspace`): the edited KOL is then swapped into it in place
+    /// instead of into a copy of the shared list.
+    func updated(oldCount: Int, newBytes: [UInt8], prefix: Int, suffix: Int, origin: String?, now: KOLDate,
+                 spare: (box: SpareWorkspace, revision: Int)? = nil) -> DocumentLayout? {
         let prefix = min(prefix, oldCount, newBytes.count)
         let suffix = min(suffix, oldCount - prefix, newBytes.count - prefix)
         let oldEnd = oldCount - suffix
@@ -117,6 +147,7 @@ struct DocumentLayout: Sendable {
                                                 detail: .full, offset: start)
         var layout = self
         layout.analysedKOLs = 1
+        layout.editedKOL = nil
         let position = entries[index].position
         layout.entries[index].range = SourceRange(start: start, end: end)
         layout.entries[index].findings = findings
@@ -136,8 +167,12 @@ struct DocumentLayout: Sendable {
             if let range = briefProductRange, range.start >= old.end { layout.briefProductRange = range.moved(by: delta) }
         }
         // The usual edit keeps the KOL's id: swap it in place, no KOL is looked at twice.
-        if let position, let kol, layout.workspace.replace(at: position, with: kol, movingLaterBy: delta) {
-            return layout
+        if let position, let kol, position < workspace.kols.count, workspace.kols[position].id == kol.id {
+            if let spare { spare.box.take(revision: spare.revision, into: &layout.workspace) }
+            if layout.workspace.replace(at: position, with: kol, movingLaterBy: delta) {
+                layout.editedKOL = (workspace.kols[position], kol)
+                return layout
+            }
         }
         // The id changed, or the KOL appeared or vanished: work out which KOLs are in, from scratch.
         var decoded = [KOL?](repeating: nil, count: entries.count)
@@ -177,14 +212,20 @@ struct DocumentLayout: Sendable {
     // MARK: Result
 
     /// The document's findings, in the order a full load reports them.
+    /// Entries are read in place through a buffer pointer: a `for entry in entries` loop copied each
+    /// entry (its lists and dropped KOL), 10^4 per keystroke.
     func diagnostics() -> [DataQualityDiagnostic] {
         var diagnostics = leadingDuplicateKeys
-        for entry in entries where !entry.duplicateKeys.isEmpty { diagnostics += entry.duplicateKeys }
+        entries.withUnsafeBufferPointer { entries in
+            for k in entries.indices where !entries[k].duplicateKeys.isEmpty { diagnostics += entries[k].duplicateKeys }
+        }
         diagnostics += trailingDuplicateKeys
         diagnostics += documentFindings
-        for entry in entries {
-            if !entry.findings.isEmpty { diagnostics += entry.findings }
-            if let duplicateID = entry.duplicateID { diagnostics.append(duplicateID) }
+        entries.withUnsafeBufferPointer { entries in
+            for k in entries.indices {
+                if !entries[k].findings.isEmpty { diagnostics += entries[k].findings }
+                if let duplicateID = entries[k].duplicateID { diagnostics.append(duplicateID) }
+            }
         }
         return diagnostics
     }

@@ -144,7 +144,16 @@ final class DocumentManager: @unchecked Sendable {
         lock.unlock()
         for uri in pending {
             guard let analysis = analyzeCurrent(uri: uri) else { continue }
-            commit(analysis, uri: uri)
+            // The analysis it replaced dies here, after the publish and outside the lock: at 10^4 KOLs
+            // freeing its KOL list and layout took milliseconds that kept the publish waiting.
+            let workspace = analysis.layout?.workspace
+            let revision = analysis.revision
+            // Consumed: the analysis's line index holds the text, and an edit arriving while this loop
+            // still held it would copy the whole text instead of editing it in place.
+            let (spare, replaced) = commit(consume analysis, uri: uri)
+            withExtendedLifetime(replaced) {}
+            // While the client reads the publish: the next keystroke's KOL list, unshared.
+            if let spare, let workspace { spare.prepare(workspace, revision: revision) }
         }
     }
 
@@ -193,7 +202,8 @@ final class DocumentManager: @unchecked Sendable {
         let lower = min(prefix, oldCount, document.bytes.count)
         let kept = min(suffix, oldCount - lower, document.bytes.count - lower)
         guard let updated = layout.updated(oldCount: oldCount, newBytes: document.bytes, prefix: lower, suffix: kept,
-                                           origin: document.uri, now: ServerClock.now()) else { return nil }
+                                           origin: document.uri, now: ServerClock.now(),
+                                           spare: (document.spare, previous.revision)) else { return nil }
         let workspace = updated.workspace
         let diagnostics = updated.diagnostics()
         let index = LineIndex.replacing(previous.lines, lower: lower, oldUpper: oldCount - kept, newBytes: document.bytes)
@@ -210,10 +220,13 @@ final class DocumentManager: @unchecked Sendable {
     /// Stores and publishes `analysis` unless the document changed or closed meanwhile. While the text is
     /// not valid JSON the document's KOLs from its last good version stay in the workspace: a half-typed
     /// edit should not make KOLs blink out of every analysis.
-    private func commit(_ analysis: EditorDocument.Analysis, uri: String) {
+    /// Returns, when it committed, the document's spare workspace and the analysis it replaced (for the
+    /// caller to release after the lock).
+    private func commit(_ analysis: EditorDocument.Analysis, uri: String)
+        -> (spare: SpareWorkspace?, replaced: EditorDocument.Analysis?) {
         lock.lock()
         defer { lock.unlock() }
-        guard var document = documents[uri], document.revision == analysis.revision else { return }
+        guard var document = documents[uri], document.revision == analysis.revision else { return (nil, nil) }
         var analysis = analysis
         if let workspace = analysis.workspace {
             store.setOverlay(uri: uri, WorkspaceStore.Overlay(uri: uri, kols: workspace.kols, brief: workspace.brief,
@@ -229,12 +242,14 @@ final class DocumentManager: @unchecked Sendable {
         } else if let previous = document.analysis?.extraDiagnostics {
             analysis.extraDiagnostics = previous
         }
+        let replaced = document.analysis
         document.analysis = analysis
         document.changes = .unchanged(analysis.byteCount)
         documents[uri] = document
         publishBuffer.removeAll(keepingCapacity: true)
         DocumentManager.writePublishParams(uri: uri, analysis: analysis, encoding: encoding, into: &publishBuffer)
         publish(publishBuffer)
+        return (document.spare, replaced)
     }
 
     /// `{"uri":…,"version":…,"diagnostics":[data-quality…, red flags…]}` written straight into bytes: the

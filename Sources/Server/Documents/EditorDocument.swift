@@ -66,6 +66,9 @@ struct EditorDocument: Sendable {
     var analysis: Analysis?
     /// Relative to `analysis`'s text.
     var changes = Changes.wholeText
+    /// An unshared copy of the analysis's workspace for the next incremental analysis (shared by copies
+    /// of this document: one per open document).
+    var spare = SpareWorkspace()
 
     var needsAnalysis: Bool { analysis?.revision != revision }
 

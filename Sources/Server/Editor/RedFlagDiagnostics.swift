@@ -16,7 +16,19 @@ enum RedFlagDiagnostics {
                          now: KOLDate = ServerClock.now()) -> RenderedDiagnostics {
         var result = RenderedDiagnostics.empty(encoding: encoding, textRevision: analysis.revision)
         guard let document = analysis.workspace, !document.kols.isEmpty else { return result }
-        let engine = cache.engine(workspace, now: now)
+        // The snapshot is this document's own KOL list (one document open, nothing loaded): tell the
+        // engine tables which revision it is and which KOL the edit replaced.
+        var revision: EngineTables.Revision?
+        let ownList = document.kols.withUnsafeBufferPointer { own in
+            workspace.kols.withUnsafeBufferPointer { own.baseAddress == $0.baseAddress && own.count == $0.count }
+        }
+        if ownList {
+            revision = EngineTables.Revision(revision: analysis.revision)
+            if let edit = analysis.edit, let change = analysis.layout?.editedKOL {
+                revision?.edit = (edit.baseRevision, change.old, change.new)
+            }
+        }
+        let (engine, changedLevels) = cache.engine(workspace, now: now, revision: revision)
         let context = AnalysisCache.ContextKey(engine.context)
         result.context = context
         var reusable: [RenderedDiagnostics.Row] = []
@@ -25,9 +37,10 @@ enum RedFlagDiagnostics {
             reusable = previous.rows
         }
         let kols = document.kols
-        // Pass 1: which KOLs keep their flags (the row they keep), which are judged. Rows are read in
-        // place through a buffer pointer: copying 10^4 rows per keystroke showed in profiles.
+        // Pass 1: which KOLs keep their flags (the row they keep), which are judged. Rows and KOLs are read
+        // in place through buffer pointers: copying 10^4 of them per keystroke showed in profiles.
         var kept = [Int](repeating: -1, count: kols.count)
+        var views = PeerViewLookup(engine.context.peers)
         var judge: [Int] = []
         reusable.withUnsafeBufferPointer { rows in kols.withUnsafeBufferPointer { kols in
             var byID: [String: Int]?
@@ -42,8 +55,15 @@ enum RedFlagDiagnostics {
                     }
                     old = byID?[kols[position].id] ?? -1
                 }
-                if old >= 0, let edit = analysis.edit, untouched(rows[old], kols[position], edit: edit),
-                   engine.peerView(of: kols[position]) == rows[old].rendered.view {
+                guard old >= 0, let edit = analysis.edit, untouched(rows[old], kols[position], edit: edit) else {
+                    judge.append(position)
+                    continue
+                }
+                // Far from every star level whose statistics moved, the peer view is the one rendered
+                // (the rows are of the edit's base revision, which the tables followed).
+                if let changedLevels, !PeerStatistics.viewMayChange(stars: kols[position].stars, changedLevels: changedLevels) {
+                    kept[position] = old
+                } else if views.view(stars: kols[position].stars, id: kols[position].id) == rows[old].rendered.view {
                     kept[position] = old
                 } else {
                     judge.append(position)
@@ -59,26 +79,29 @@ enum RedFlagDiagnostics {
         var cursor = LineIndexCursor(analysis.index, encoding: encoding)
         let textCount = analysis.byteCount
         result.rows.reserveCapacity(kols.count)
-        for position in kols.indices {
-            let kol = kols[position]
-            if kept[position] >= 0, let edit = analysis.edit {
-                var row = reusable[kept[position]]
-                row.range = kol.source?.range
-                if moved(&row, edit: edit, index: analysis.index, cursor: &cursor) {
-                    result.rows.append(row)
-                } else {
-                    let shift = (row.range?.start ?? 0) - row.rendered.flagsStart
-                    let flags = row.rendered.flags.map { flag in
-                        var flag = flag
-                        flag.range = flag.range?.moved(by: shift)
-                        return flag
+        kols.withUnsafeBufferPointer { kols in
+            for position in kols.indices {
+                if kept[position] >= 0, let edit = analysis.edit {
+                    var row = reusable[kept[position]]
+                    row.range = kols[position].source?.range
+                    if moved(&row, edit: edit, index: analysis.index, cursor: &cursor) {
+                        result.rows.append(row)
+                    } else {
+                        let shift = (row.range?.start ?? 0) - row.rendered.flagsStart
+                        let flags = row.rendered.flags.map { flag in
+                            var flag = flag
+                            flag.range = flag.range?.moved(by: shift)
+                            return flag
+                        }
+                        result.rows.append(render(kols[position], flags: flags, view: row.rendered.view,
+                                                  textCount: textCount, cursor: &cursor))
                     }
-                    result.rows.append(render(kol, flags: flags, view: row.rendered.view, textCount: textCount,
+                } else {
+                    result.rows.append(render(kols[position], flags: judgedAt[position]?.flags ?? [],
+                                              view: views.view(stars: kols[position].stars, id: kols[position].id),
+                                              textCount: textCount,
                                               cursor: &cursor))
                 }
-            } else {
-                result.rows.append(render(kol, flags: judgedAt[position]?.flags ?? [], view: engine.peerView(of: kol),
-                                          textCount: textCount, cursor: &cursor))
             }
         }
         return result
@@ -114,7 +137,7 @@ enum RedFlagDiagnostics {
 
     /// Renders one KOL's flags. The cursor is asked in increasing offsets (KOLs come in document order),
     /// so a document with every KOL on one line is still walked once, not once per range.
-    static func render(_ kol: KOL, flags: [RedFlag], view: PeerView, textCount: Int,
+    static func render(_ kol: borrowing KOL, flags: [RedFlag], view: PeerView, textCount: Int,
                        cursor: inout LineIndexCursor) -> RenderedDiagnostics.Row {
         let kolRange = kol.source?.range
         guard !flags.isEmpty else {

@@ -60,14 +60,23 @@ final class AnalysisCache: @unchecked Sendable {
 
     /// An engine over `workspace` on the kept tables (`EngineTables`: only changed KOLs are worked on).
     func engine(_ workspace: Workspace, now: KOLDate, options: ScoringOptions = ScoringOptions()) -> ScoringEngine {
-        let built = tables.tables(for: workspace) { kols in
+        engine(workspace, now: now, options: options, revision: nil).engine
+    }
+
+    /// The same for an editor document's workspace at a revision (see `EngineTables.Revision`), with the
+    /// star levels whose peer statistics changed since the edit's base revision (nil when unknown).
+    func engine(_ workspace: Workspace, now: KOLDate, options: ScoringOptions = ScoringOptions(),
+                revision: EngineTables.Revision?) -> (engine: ScoringEngine, changedLevels: Set<Int>?) {
+        let built = tables.tables(for: workspace, revision: revision) { kols in
             let computed = ParallelMap.map(kols) { KOLFeatures(kol: $0) }
             lock.lock()
             featuresComputed += kols.count
             lock.unlock()
             return computed
         }
-        return ScoringEngine(workspace: workspace, now: now, options: options, features: built.features, peers: built.peers)
+        let engine = ScoringEngine(workspace: workspace, now: now, options: options, features: built.features,
+                                   peers: built.peers)
+        return (engine, built.changedLevels)
     }
 
     /// Red flags of `kols` under `engine`, reusing those whose KOL, context and peer view did not change.

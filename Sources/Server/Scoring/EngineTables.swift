@@ -19,17 +19,65 @@ final class EngineTables: @unchecked Sendable {
     /// More changed KOLs than this share of the workspace: the statistics are built afresh instead.
     static let rebuildShare = 0.25
 
+    /// Which edit (revision) the tables last followed, when they were last updated from an `Edit` or
+    /// asked again for the very same KOL list since; nil otherwise.
+    private var followed: Int?
+
+    /// A workspace that is an editor document's analysis at `revision` (revisions are the document
+    /// manager's, unique across documents), and when that analysis was incremental, the one KOL it
+    /// replaced by an edited copy (same id, same place) of the analysis at `base`. Why: the incremental
+    /// analysis knows which KOL an edit changed; told so, the tables skip comparing every KOL (an
+    /// O(workspace) pass per keystroke). The caller vouches for it; the tables check they followed `base`.
+    struct Revision {
+        var revision: Int
+        var edit: (base: Int, old: KOL, new: KOL)?
+    }
+
+    /// What the tables give an engine, and which star levels' peer statistics changed since the tables
+    /// followed `Revision.edit.base` (nil when unknown: no edit, the tables did not follow its base, or
+    /// the statistics were built afresh). A KOL whose level is more than 2 half-stars from every changed
+    /// level has the peer view it had (see `PeerStatistics.updatingReportingLevels`).
+    struct Built {
+        var features: [String: KOLFeatures]
+        var peers: PeerStatistics
+        var changedLevels: Set<Int>?
+    }
+
     /// Features and peer statistics for `workspace`; `compute` computes the features of KOLs that are new
     /// or changed (in order).
     func tables(for workspace: Workspace, compute: ([KOL]) -> [KOLFeatures])
         -> (features: [String: KOLFeatures], peers: PeerStatistics) {
+        let built = tables(for: workspace, revision: nil, compute: compute)
+        return (built.features, built.peers)
+    }
+
+    /// The same, for a document's workspace at `revision` (see `Revision`).
+    func tables(for workspace: Workspace, revision: Revision?, compute: ([KOL]) -> [KOLFeatures]) -> Built {
         lock.lock()
         defer { lock.unlock() }
         let new = workspace.kols
-        let (removed, added) = EngineTables.difference(from: kols, to: new)
+        let removed: [KOL]
+        let added: [KOL]
+        var changedLevels: Set<Int>?
+        if let revision, let edit = revision.edit, followed == edit.base, new.count == kols.count {
+            changedLevels = []
+            if EngineTables.sameContent(edit.old, edit.new) {
+                (removed, added) = ([], [])
+            } else {
+                (removed, added) = ([edit.old], [edit.new])
+            }
+        } else {
+            let same = kols.withUnsafeBufferPointer { old in
+                new.withUnsafeBufferPointer { old.baseAddress == $0.baseAddress && old.count == $0.count }
+            }
+            (removed, added) = same ? ([], []) : EngineTables.difference(from: kols, to: new)
+            // The same list again (a hover, a rank between keystrokes) keeps what the tables follow.
+            if !same && revision == nil { followed = nil }
+        }
+        if let revision { followed = revision.revision }
         guard !removed.isEmpty || !added.isEmpty else {
             kols = new
-            return (features, peers)
+            return Built(features: features, peers: peers, changedLevels: changedLevels)
         }
         let computed = compute(added)
         for kol in removed { features[kol.id] = nil }
@@ -38,11 +86,14 @@ final class EngineTables: @unchecked Sendable {
         let featuresOf = { (kol: KOL) in lookup[kol.id] ?? KOLFeatures(kol: kol) }
         if Double(removed.count + added.count) > Double(new.count) * EngineTables.rebuildShare {
             peers = PeerStatistics(kols: new, features: featuresOf)
+            changedLevels = nil
         } else {
-            peers = peers.updating(removing: removed, adding: added, features: featuresOf)
+            let updated = peers.updatingReportingLevels(removing: removed, adding: added, features: featuresOf)
+            peers = updated.statistics
+            changedLevels = changedLevels.map { $0.union(updated.changedLevels) }
         }
         kols = new
-        return (features, peers)
+        return Built(features: features, peers: peers, changedLevels: changedLevels)
     }
 
     /// KOLs of `old` that are gone or changed, and KOLs of `new` that are new or changed (a changed KOL is

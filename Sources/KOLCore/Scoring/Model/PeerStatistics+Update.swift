@@ -9,6 +9,16 @@ extension PeerStatistics {
     /// The statistics after KOLs `removed` left and `added` joined (a changed KOL is in both: old, new).
     /// `features` gives the features of an added KOL.
     public func updating(removing removed: [KOL], adding added: [KOL], features: (KOL) -> KOLFeatures) -> PeerStatistics {
+        updatingReportingLevels(removing: removed, adding: added, features: features).statistics
+    }
+
+    /// `updating`, and the star levels (half-stars) whose entries changed. Why: a KOL's peer view reads
+    /// only the entries of levels within ±2 half-stars of its own (the widest neighbourhood) and the
+    /// cached statistics of its own level, which are recomputed only when such a level changed; so a KOL
+    /// more than 2 half-stars from every changed level sees exactly what it saw, and an editor need not
+    /// look its view up again (asserted in `PeerStatisticsUpdateTests`).
+    public func updatingReportingLevels(removing removed: [KOL], adding added: [KOL], features: (KOL) -> KOLFeatures)
+        -> (statistics: PeerStatistics, changedLevels: Set<Int>) {
         var result = self
         var touched: [Int: Set<Field>] = [:]
         // Where a removed KOL's entry sat, so a KOL that stays at its level keeps its place.
@@ -40,7 +50,7 @@ extension PeerStatistics {
             result.byLevel[level]?.removeAll { $0.id.isEmpty }
             if result.byLevel[level]?.isEmpty == true { result.byLevel[level] = nil }
         }
-        guard !touched.isEmpty else { return result }
+        guard !touched.isEmpty else { return (result, []) }
         // A level's neighbourhoods hold the levels within ±2: recompute them when one of those changed.
         let levels = Set(result.byLevel.keys).union(self.byLevel.keys)
         for level in levels {
@@ -61,7 +71,14 @@ extension PeerStatistics {
                 }
             }
         }
-        return result
+        return (result, Set(touched.keys))
+    }
+
+    /// Whether a KOL with these stars may see other peer statistics after `changedLevels` changed.
+    public static func viewMayChange(stars: Double?, changedLevels: Set<Int>) -> Bool {
+        guard let stars, stars.isFinite, !changedLevels.isEmpty else { return false }
+        let level = halfStars(stars)
+        return changedLevels.contains { abs($0 - level) <= 2 }
     }
 
     static func value(_ entry: Entry, _ field: Field) -> Double? {

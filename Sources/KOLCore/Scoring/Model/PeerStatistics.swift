@@ -161,11 +161,16 @@ public struct PeerStatistics: Hashable, Sendable {
     }
 
     private func reference(for kol: KOL, field: Field) -> Reference? {
-        guard let stars = kol.stars, stars.isFinite else { return nil }
+        reference(stars: kol.stars, id: kol.id, field: field)
+    }
+
+    /// What a KOL with these stars and id is compared with: all a lookup reads of the KOL.
+    func reference(stars: Double?, id: String, field: Field) -> Reference? {
+        guard let stars, stars.isFinite else { return nil }
         let level = PeerStatistics.halfStars(stars)
         for radius in 0...2 {
             if let cached = cache[CacheKey(level: level, radius: radius, field: field)] { return cached }
-            let peers = values(level: level, radius: radius, field: field, excluding: kol.id)
+            let peers = values(level: level, radius: radius, field: field, excluding: id)
             if let stats = PeerStatistics.stats(peers, basis: PeerStatistics.basis(radius), field: field) {
                 return stats
             }
