@@ -51,6 +51,15 @@ final class AnalysisCache: @unchecked Sendable {
     private var flagsContext: ContextKey?
     private var outcomes: [String: (kol: KOL, view: PeerView, outcomes: [ComponentOutcome])] = [:]
     private var outcomesContext: ContextKey?
+    /// The last batch each of `redFlags` and `outcomes` answered (see `Batch`).
+    var lastFlags: Batch<KOLRedFlags>?
+    var lastOutcomes: Batch<[ComponentOutcome]>?
+
+    func withLock<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
     /// Counters for `kol/stats`: how many KOLs had features or red flags computed (not reused); of the
     /// latter, how many in the latest batch had only their peer rules judged.
     private(set) var featuresComputed = 0
@@ -82,6 +91,19 @@ final class AnalysisCache: @unchecked Sendable {
     /// Red flags of `kols` under `engine`, reusing those whose KOL, context and peer view did not change.
     func redFlags(_ kols: [KOL], engine: ScoringEngine) -> [KOLRedFlags] {
         let key = ContextKey(engine.context)
+        if let answer = AnalysisCache.reuse(lastFor: \.lastFlags, in: self, kols: kols, key: key, engine: engine) {
+            withLock {
+                lastRedFlagsComputed = 0
+                lastPeerRulesOnly = 0
+            }
+            return answer
+        }
+        let answer = judgedRedFlags(kols, engine: engine, key: key)
+        remember(kols, key: key, engine: engine, answer, in: \.lastFlags)
+        return answer
+    }
+
+    private func judgedRedFlags(_ kols: [KOL], engine: ScoringEngine, key: ContextKey) -> [KOLRedFlags] {
         var result = [KOLRedFlags?](repeating: nil, count: kols.count)
         var work: [FlagWork] = []
         lock.lock()
@@ -165,6 +187,15 @@ final class AnalysisCache: @unchecked Sendable {
     /// weights, so a weights-only change reuses them all.
     func outcomes(_ kols: [KOL], engine: ScoringEngine) -> [[ComponentOutcome]] {
         let key = ContextKey(engine.context)
+        if let answer = AnalysisCache.reuse(lastFor: \.lastOutcomes, in: self, kols: kols, key: key, engine: engine) {
+            return answer
+        }
+        let answer = evaluatedOutcomes(kols, engine: engine, key: key)
+        remember(kols, key: key, engine: engine, answer, in: \.lastOutcomes)
+        return answer
+    }
+
+    private func evaluatedOutcomes(_ kols: [KOL], engine: ScoringEngine, key: ContextKey) -> [[ComponentOutcome]] {
         var known = [(view: PeerView, outcomes: [ComponentOutcome])?](repeating: nil, count: kols.count)
         lock.lock()
         if outcomesContext != key {
