@@ -100,7 +100,8 @@ import Testing
                            offset: random.nextInt(below: 3) == 0 ? random.nextInt(below: 5) : 0,
                            limit: random.nextInt(below: 2) == 0 ? random.nextInt(below: 8) : nil,
                            budget: random.nextInt(below: 3) == 0 ? nil : Double(1000 * random.nextInt(below: 60)),
-                           includeErrorFlagged: random.nextInt(below: 4) == 0)
+                           includeErrorFlagged: random.nextInt(below: 4) == 0,
+                           excludedLimit: random.nextInt(below: 2) == 0 ? random.nextInt(below: 4) : nil)
     }
 
     /// The demo workspace with stages, prices and stars shuffled, so rows tie, drop out and get excluded.

@@ -49,6 +49,13 @@ enum AudienceTieBreak {
         while start < rows.count {
             var end = start + 1
             while end < rows.count, let s = rows[start].score, rows[end].score == s { end += 1 }
+            if end == start + 1 {
+                // A run of one (the usual case): nothing to reorder, no group to allocate.
+                result.append(start)
+                if !fanIDs.isEmpty, let ids = fanIDs[rows[start].id] { chosen.append(ids) }
+                start = end
+                continue
+            }
             var group = Array(start..<end)
             // Reordering only matters when two members of the run have fan ids to compare.
             if group.filter({ fanIDs[rows[$0].id] != nil }).count >= 2 {

@@ -158,9 +158,14 @@ public struct RankResult: Hashable, Sendable {
         for exclusion in all {
             for code in exclusion.flags { counts[code, default: 0] += 1 }
         }
-        excludedFlags = counts.map { FlagCount(code: $0.key, count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.code.rawValue < $1.code.rawValue }
+        excludedFlags = RankResult.sortedCounts(counts)
         excluded = limit.map { Array(all.prefix(max(0, $0))) } ?? all
+    }
+
+    /// Most first, then by code.
+    static func sortedCounts(_ counts: [RedFlagCode: Int]) -> [FlagCount] {
+        counts.map { FlagCount(code: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.code.rawValue < $1.code.rawValue }
     }
 
     public var json: JSONValue {

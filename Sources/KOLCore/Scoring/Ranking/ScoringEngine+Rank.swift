@@ -23,8 +23,10 @@ extension ScoringEngine {
     public func rank(_ request: RankRequest, score: (KOL) -> KOLScore, flags: (KOL) -> KOLRedFlags,
                      progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
         let kols = workspace.kols
-        return try rank(request, summary: { ScoreSummary(score(kols[$0])) }, flagsOf: { flags(kols[$0]) },
-                        progress: progress)
+        return try withoutActuallyEscaping(flags) { flags in
+            try rank(request, summary: { ScoreSummary(score(kols[$0])) },
+                     flags: JudgedRankFlags(count: kols.count) { flags(kols[$0]) }, progress: progress)
+        }
     }
 
     /// `rank` with every KOL's score summary and red flags given in workspace order (`summaries[i]` and
@@ -33,25 +35,22 @@ extension ScoringEngine {
     /// sum per KOL and this pass, which touches only the page's KOLs beyond a few numbers per KOL.
     public func rank(_ request: RankRequest, summaries: [ScoreSummary], flags: [KOLRedFlags],
                      progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
-        try rank(request, summary: { $0 < summaries.count ? summaries[$0] : ScoreSummary(score(workspace.kols[$0])) },
-                 flagsOf: { $0 < flags.count ? flags[$0] : redFlags(workspace.kols[$0]) }, progress: progress)
+        let kols = workspace.kols
+        let summary = { (index: Int) in index < summaries.count ? summaries[index] : ScoreSummary(score(kols[index])) }
+        if flags.count >= kols.count {
+            return try rank(request, summary: summary, flags: GivenRankFlags(flags: flags), progress: progress)
+        }
+        let judged = JudgedRankFlags(count: kols.count) { $0 < flags.count ? flags[$0] : redFlags(kols[$0]) }
+        return try rank(request, summary: summary, flags: judged, progress: progress)
     }
 
-    /// The ranking pass. `summary(i)` and `flagsOf(i)` give the score and flags of `workspace.kols[i]`
-    /// (flags asked only for KOLs that pass the filters). Rows are a few numbers and an index: KOLs are not copied, and
-    /// `RankedKOL`s are built for the returned page only.
-    private func rank(_ request: RankRequest, summary: (Int) -> ScoreSummary, flagsOf: (Int) -> KOLRedFlags,
-                      progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
-        struct Row {
-            var index: Int
-            var score: Double?
-            var confidence: Double
-            var hasErrors: Bool
-            var hasWarnings: Bool
-        }
+    /// The ranking pass. `summary(i)` and `flags` give the score and flags of `workspace.kols[i]`
+    /// (flags asked only for KOLs that pass the filters). Rows are a few numbers and an index: KOLs are not
+    /// copied, flags are read in place, and `RankedKOL`s and exclusions are built for what is returned only.
+    private func rank<Flags: RankFlagSource>(_ request: RankRequest, summary: (Int) -> ScoreSummary, flags: Flags,
+                                             progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
         let kols = workspace.kols
-        var rows: [Row] = []
-        var rowFlags = [KOLRedFlags?](repeating: nil, count: kols.count)
+        var rows: [RankRow] = []
         let target = request.region.flatMap { TargetRegions([$0]) }
         // Fields are read through `kols[done]`, never a local copy of the KOL (a copy retains every field).
         for done in kols.indices {
@@ -64,11 +63,9 @@ extension ScoringEngine {
             }
             let scored = summary(done)
             if let minScore = request.minScore, (scored.score ?? -1) < minScore { continue }
-            let flags = flagsOf(done)
-            let hasErrors = flags.contains(severity: .error)
-            let hasWarnings = flags.contains(severity: .warning)
-            rowFlags[done] = flags
-            rows.append(Row(index: done, score: scored.score, confidence: scored.confidence,
+            let hasErrors = flags.contains(done, severity: .error)
+            let hasWarnings = flags.contains(done, severity: .warning)
+            rows.append(RankRow(index: done, score: scored.score, confidence: scored.confidence,
                             hasErrors: hasErrors, hasWarnings: hasWarnings))
         }
         rows.sort { a, b in
@@ -86,14 +83,16 @@ extension ScoringEngine {
         let budget = request.budget ?? context.brief?.budget
         // Error-flagged KOLs stay in the ranking (with their penalty) but out of the shortlist and pilot.
         // Dropped KOLs too: the business already decided against them (kol/setStage can bring one back).
-        var excluded: [RankExclusion] = []
-        var eligible: [Row] = []
+        var excluded = RankExclusionTally(limit: request.excludedLimit)
+        var eligible: [RankRow] = []
         for row in rows {
             if kols[row.index].relationship?.stage == .dropped {
-                excluded.append(RankExclusion(id: kols[row.index].id, reason: .dropped))
+                excluded.add { RankExclusion(id: kols[row.index].id, reason: .dropped) }
             } else if !request.includeErrorFlagged && row.hasErrors {
-                let codes = rowFlags[row.index]?.codes(severity: .error) ?? []
-                excluded.append(RankExclusion(id: kols[row.index].id, reason: .errorFlags(codes)))
+                flags.forEachCode(row.index, severity: .error) { excluded.count($0) }
+                excluded.add {
+                    RankExclusion(id: kols[row.index].id, reason: .errorFlags(flags.codes(row.index, severity: .error)))
+                }
             } else {
                 eligible.append(row)
             }
@@ -121,13 +120,21 @@ extension ScoringEngine {
         }
         let page = rows[start..<end].map { row -> RankedKOL in
             let kol = kols[row.index]
-            let flags = rowFlags[row.index]?.flags ?? []
             return RankedKOL(id: kol.id, name: kol.name, score: row.score, confidence: row.confidence,
-                             price: kol.price, flags: flags.map(\.code), hasErrors: row.hasErrors)
+                             price: kol.price, flags: flags.codes(row.index, severity: nil), hasErrors: row.hasErrors)
         }
         var result = RankResult(kols: page, total: rows.count, shortlist: shortlist,
                                 budget: budget, pilot: Pilot.choose(candidates, budget: budget))
-        result.setExcluded(excluded, limit: request.excludedLimit)
+        excluded.fill(&result)
         return result
     }
+}
+
+/// One KOL in the ranking pass: a few numbers and its workspace index (the KOL itself is not copied).
+struct RankRow {
+    var index: Int
+    var score: Double?
+    var confidence: Double
+    var hasErrors: Bool
+    var hasWarnings: Bool
 }
