@@ -51,6 +51,10 @@ extension ScoringEngine {
                                              progress: (_ done: Int, _ total: Int) throws -> Void) rethrows -> RankResult {
         let kols = workspace.kols
         var rows: [RankRow] = []
+        rows.reserveCapacity(kols.count)
+        var excluded = RankExclusionTally(limit: request.excludedLimit)
+        /// Rows whose KOL has a fan sample, in workspace order (see the counting below for why here).
+        var sampled: [Int] = []
         let target = request.region.flatMap { TargetRegions([$0]) }
         // Fields are read through `kols[done]`, never a local copy of the KOL (a copy retains every field).
         for done in kols.indices {
@@ -65,8 +69,15 @@ extension ScoringEngine {
             if let minScore = request.minScore, (scored.score ?? -1) < minScore { continue }
             let hasErrors = flags.contains(done, severity: .error)
             let hasWarnings = flags.contains(done, severity: .warning)
+            let isDropped = kols[done].relationship?.stage == .dropped
+            // Counted here, in workspace order, while the KOL and its flags are in cache: after the sort
+            // the rows are visited in score order, which at 10^5 KOLs is a cache miss per KOL.
+            if !isDropped && hasErrors && !request.includeErrorFlagged {
+                flags.forEachCode(done, severity: .error) { excluded.count($0) }
+            }
+            if kols[done].fanSample?.isEmpty == false { sampled.append(done) }
             rows.append(RankRow(index: done, score: scored.score, confidence: scored.confidence,
-                            hasErrors: hasErrors, hasWarnings: hasWarnings))
+                                hasErrors: hasErrors, hasWarnings: hasWarnings, isDropped: isDropped))
         }
         rows.sort { a, b in
             let (x, y) = (a.score ?? -1, b.score ?? -1)
@@ -74,7 +85,7 @@ extension ScoringEngine {
             if a.confidence != b.confidence { return a.confidence > b.confidence }
             return kols[a.index].id < kols[b.index].id
         }
-        let fanIDs = AudienceTieBreak.fanIDs(kols, at: rows.map(\.index))
+        let fanIDs = AudienceTieBreak.fanIDs(kols, at: sampled)
         let order = AudienceTieBreak.order(rows.map { (id: kols[$0.index].id, score: $0.score) }, fanIDs: fanIDs)
         rows = order.map { rows[$0] }
         let start = min(max(0, request.offset), rows.count)
@@ -83,13 +94,11 @@ extension ScoringEngine {
         let budget = request.budget ?? context.brief?.budget
         // Error-flagged KOLs stay in the ranking (with their penalty) but out of the shortlist and pilot.
         // Dropped KOLs too: the business already decided against them (kol/setStage can bring one back).
-        var excluded = RankExclusionTally(limit: request.excludedLimit)
         var eligible: [RankRow] = []
         for row in rows {
-            if kols[row.index].relationship?.stage == .dropped {
+            if row.isDropped {
                 excluded.add { RankExclusion(id: kols[row.index].id, reason: .dropped) }
             } else if !request.includeErrorFlagged && row.hasErrors {
-                flags.forEachCode(row.index, severity: .error) { excluded.count($0) }
                 excluded.add {
                     RankExclusion(id: kols[row.index].id, reason: .errorFlags(flags.codes(row.index, severity: .error)))
                 }
@@ -137,4 +146,6 @@ struct RankRow {
     var confidence: Double
     var hasErrors: Bool
     var hasWarnings: Bool
+    /// Relationship stage `dropped`: kept out of the shortlist whatever its flags.
+    var isDropped: Bool
 }
