@@ -27,8 +27,10 @@ struct GivenRankFlags: RankFlagSource {
     }
 
     private func forEach(_ index: Int, severity: RedFlagSeverity?, _ body: (RedFlagCode) -> Void) {
-        let list = flags[index].flags
-        for k in list.indices where severity == nil || list[k].severity == severity { body(list[k].code) }
+        // Through a buffer pointer: `let list = flags[index].flags` would retain the array per KOL.
+        flags[index].flags.withUnsafeBufferPointer { list in
+            for flag in list where severity == nil || flag.severity == severity { body(flag.code) }
+        }
     }
 }
 
