@@ -56,6 +56,8 @@ import Testing
         var random = Random(state: 20_261_127)
         var text = Edits.document(&random)
         service.documents.open(uri: uri, languageId: nil, version: 1, text: text)
+        // The open's publish (by the background worker or this settling read) is out before counting.
+        _ = service.documents.analysis(uri: uri)
         var valid = true
         var compared = 0
         var spliced = 0
