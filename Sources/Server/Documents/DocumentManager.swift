@@ -27,9 +27,12 @@ final class DocumentManager: @unchecked Sendable {
     private var documents: [String: EditorDocument] = [:]
     private var workerState = WorkerState.idle
     private var nextRevision = 1
-    /// The last publish's bytes, kept for their capacity: a fresh 20 MB buffer per keystroke costs more in
-    /// page faults than writing into it. Guarded by `lock`.
-    private var publishBuffer: [UInt8] = []
+    /// The last publish (its bytes and where each red-flag row lies in them), for the next publish of the
+    /// same document to copy unchanged rows from; and the publish before it's buffer, kept for its
+    /// capacity: a fresh 20 MB buffer per keystroke costs more in page faults than writing into it.
+    /// Guarded by `lock`.
+    private var lastPublish: PublishedDiagnostics?
+    private var spareBuffer: [UInt8] = []
 
     enum WorkerState { case idle, running }
 
@@ -104,6 +107,7 @@ final class DocumentManager: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard documents.removeValue(forKey: uri) != nil else { return }
+        if lastPublish?.uri == uri { lastPublish = nil }
         store.setOverlay(uri: uri, nil)
         publish(JSONValue.object(["uri": .string(uri), "diagnostics": []]).serialized())
     }
@@ -246,16 +250,29 @@ final class DocumentManager: @unchecked Sendable {
         document.analysis = analysis
         document.changes = .unchanged(analysis.byteCount)
         documents[uri] = document
-        publishBuffer.removeAll(keepingCapacity: true)
-        DocumentManager.writePublishParams(uri: uri, analysis: analysis, encoding: encoding, into: &publishBuffer)
-        publish(publishBuffer)
+        var buffer: [UInt8] = []
+        swap(&buffer, &spareBuffer)
+        buffer.removeAll(keepingCapacity: true)
+        let spans = DocumentManager.writePublishParams(uri: uri, analysis: analysis, encoding: encoding, into: &buffer,
+                                                       previous: lastPublish?.uri == uri ? lastPublish : nil)
+        publish(buffer)
+        // The last publish's bytes become the spare buffer (dropped first, so the buffer is not shared).
+        if var last = lastPublish {
+            lastPublish = nil
+            swap(&spareBuffer, &last.bytes)
+        }
+        lastPublish = PublishedDiagnostics(uri: uri, rows: analysis.extraDiagnostics.rows, starts: spans.starts,
+                                           ends: spans.ends, bytes: buffer)
         return (document.spare, replaced)
     }
 
     /// `{"uri":…,"version":…,"diagnostics":[data-quality…, red flags…]}` written straight into bytes: the
     /// red flags are already rendered, and at 10^4 KOLs they are tens of megabytes.
+    /// Rows unchanged since `previous` (the last publish of the same document) are copied from its bytes.
+    @discardableResult
     static func writePublishParams(uri: String, analysis: EditorDocument.Analysis, encoding: PositionEncoding,
-                                   into bytes: inout [UInt8]) {
+                                   into bytes: inout [UInt8],
+                                   previous: PublishedDiagnostics? = nil) -> RenderedDiagnostics.Spans {
         var writer = JSONWriter()
         swap(&writer.bytes, &bytes)
         defer { swap(&writer.bytes, &bytes) }
@@ -270,9 +287,11 @@ final class DocumentManager: @unchecked Sendable {
         for diagnostic in analysis.diagnostics {
             writer.value(DiagnosticEncoding.lsp(diagnostic, index: analysis.index, encoding: encoding))
         }
-        analysis.extraDiagnostics.write(into: &writer.bytes, afterOthers: !analysis.diagnostics.isEmpty)
+        let spans = analysis.extraDiagnostics.write(into: &writer.bytes, afterOthers: !analysis.diagnostics.isEmpty,
+                                                    previous: previous)
         writer.endArray()
         writer.endObject()
+        return spans
     }
 
     // MARK: Queries (after `settle()`)

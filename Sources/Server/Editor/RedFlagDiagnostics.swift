@@ -15,6 +15,7 @@ enum RedFlagDiagnostics {
                          encoding: PositionEncoding, cache: AnalysisCache,
                          now: KOLDate = ServerClock.now()) -> RenderedDiagnostics {
         var result = RenderedDiagnostics.empty(encoding: encoding, textRevision: analysis.revision)
+        result.lineCount = analysis.index.lineCount
         guard let document = analysis.workspace, !document.kols.isEmpty else { return result }
         // The snapshot is this document's own KOL list (one document open, nothing loaded): tell the
         // engine tables which revision it is and which KOL the edit replaced.
@@ -32,9 +33,11 @@ enum RedFlagDiagnostics {
         let context = AnalysisCache.ContextKey(engine.context)
         result.context = context
         var reusable: [RenderedDiagnostics.Row] = []
+        var lineDelta = 0
         if let previous, let edit = analysis.edit, previous.encoding == encoding,
            previous.textRevision == edit.baseRevision, previous.context == context {
             reusable = previous.rows
+            lineDelta = result.lineCount - previous.lineCount
         }
         let kols = document.kols
         // Pass 1: which KOLs keep their flags (the row they keep), which are judged. Rows and KOLs are read
@@ -84,7 +87,7 @@ enum RedFlagDiagnostics {
                 if kept[position] >= 0, let edit = analysis.edit {
                     var row = reusable[kept[position]]
                     row.range = kols[position].source?.range
-                    if moved(&row, edit: edit, index: analysis.index, cursor: &cursor) {
+                    if moved(&row, edit: edit, lineDelta: lineDelta, index: analysis.index, cursor: &cursor) {
                         result.rows.append(row)
                     } else {
                         let shift = (row.range?.start ?? 0) - row.rendered.flagsStart
@@ -121,12 +124,15 @@ enum RedFlagDiagnostics {
         return newRange.start == oldRange.start + delta && newRange.end == oldRange.end + delta
     }
 
-    /// Updates `row` (at the KOL's new range) to its anchor's new line; false when its first character
-    /// moved along its line (then it is rendered again).
-    static func moved(_ row: inout RenderedDiagnostics.Row, edit: EditorDocument.EditedSpan, index: LineIndex,
-                      cursor: inout LineIndexCursor) -> Bool {
+    /// Updates `row` (at the KOL's new range, wholly before or after the edit: see `untouched`) to its
+    /// anchor's new line; false when its first character moved along its line (then it is rendered again).
+    /// The text before the edit is as it was, and so is the text after it, only shifted: a row before
+    /// keeps its line and a row after moves by the edit's change in line count (`lineDelta`), with no
+    /// search of the line index per KOL.
+    static func moved(_ row: inout RenderedDiagnostics.Row, edit: EditorDocument.EditedSpan, lineDelta: Int,
+                      index: LineIndex, cursor: inout LineIndexCursor) -> Bool {
         guard let range = row.range else { return false }
-        row.anchorLine = index.line(ofOffset: range.start)
+        if range.start >= edit.newUpper { row.anchorLine += lineDelta }
         // Before the edit nothing up to the anchor changed; after it, the anchor's column can only have
         // moved when its line starts at or before the end of the edited span.
         if range.start >= edit.newUpper && index.start(ofLine: row.anchorLine) <= edit.newUpper {

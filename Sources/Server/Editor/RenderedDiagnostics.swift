@@ -54,6 +54,8 @@ struct RenderedDiagnostics: Sendable {
     /// What the flags were judged in besides each KOL and its peer view (brief, day, thresholds).
     var context: AnalysisCache.ContextKey?
     var rows: [Row]
+    /// Lines of the text `rows` refer to: after an edit, the rows after it move by the change in this count.
+    var lineCount = 0
 
     static func empty(encoding: PositionEncoding, textRevision: Int) -> RenderedDiagnostics {
         RenderedDiagnostics(encoding: encoding, textRevision: textRevision, context: nil, rows: [])
