@@ -5,8 +5,8 @@ import JSON
 /// KOL's followers with an incremental `didChange` and time until the new `publishDiagnostics` has arrived
 /// whole. Baseline from the same run: the same edit sent as a whole-text change, which forces a full analysis.
 struct EditFigure {
-    /// Incremental edits timed per size.
-    static let rounds = 6
+    /// Incremental edits timed per size: enough that the median is steady on shared cores (6 was not).
+    static let rounds = 20
 
     var kols: Int
     var documentBytes: Int
