@@ -26,35 +26,26 @@ enum ScaleBench {
         print("== scale: \(postsPerKOL) posts per KOL, files in \(root)")
         fflush(nil)
         do {
-            var loads: [LoadFigure] = []
-            for size in sizes {
-                let figure = try LoadFigure.measure(size, root: root)
-                figure.print()
-                fflush(nil)  // show each figure as it is measured, even through a pipe
-                loads.append(figure)
-            }
-            LoadFigure.printGrowth(loads)
-            fflush(nil)
-            var ranks: [RankFigure] = []
-            for kols in steps(upTo: rankKOLs) {
-                let figure = try RankFigure.measure(kols: kols, posts: postsPerKOL, root: root)
-                figure.print()
-                fflush(nil)
-                ranks.append(figure)
-            }
-            RankFigure.printGrowth(ranks)
-            fflush(nil)
-            var edits: [EditFigure] = []
-            for kols in steps(upTo: editKOLs) {
-                let figure = try EditFigure.measure(kols: kols, posts: postsPerKOL, root: root)
-                figure.print()
-                fflush(nil)
-                edits.append(figure)
-            }
-            EditFigure.printGrowth(edits)
+            try series(sizes) { try LoadFigure.measure($0, root: root) }
+            try series(steps(upTo: rankKOLs)) { try RankFigure.measure(kols: $0, posts: postsPerKOL, root: root) }
+            try series(steps(upTo: editKOLs)) { try EditFigure.measure(kols: $0, posts: postsPerKOL, root: root) }
         } catch {
             print("scale: \(error)")
         }
+    }
+
+    /// Measures one figure per size, printing each as it is measured (even through a pipe), then the
+    /// growth between consecutive sizes (figure 6).
+    static func series<Size, Figure: ScaleFigure>(_ sizes: [Size], _ measure: (Size) throws -> Figure) throws {
+        var figures: [Figure] = []
+        for size in sizes {
+            let figure = try measure(size)
+            figure.print()
+            fflush(nil)
+            figures.append(figure)
+        }
+        Figure.printGrowth(figures)
+        fflush(nil)
     }
 
     /// Figure 6's sizes: `largest`/100, `largest`/10 and `largest` (fewer when `largest` is small).
@@ -95,7 +86,14 @@ enum ScaleBench {
 
 /// Figure 3 (load over the protocol) at one size, with the floor: reading the file and parsing each line
 /// with our JSON parser in this process, no model building, no protocol.
-struct LoadFigure {
+/// One measured size of a scale figure.
+protocol ScaleFigure {
+    func print()
+    /// The step ratios between consecutive sizes.
+    static func printGrowth(_ figures: [Self])
+}
+
+struct LoadFigure: ScaleFigure {
     var size: ScaleBench.Size
     var fileBytes: Int
     var floorSeconds: Double

@@ -4,7 +4,7 @@ import JSON
 /// Figure 5: in an open `kols`-KOL `.kol.json` (one KOL per line, as the generator writes it), change one
 /// KOL's followers with an incremental `didChange` and time until the new `publishDiagnostics` has arrived
 /// whole. Baseline from the same run: the same edit sent as a whole-text change, which forces a full analysis.
-struct EditFigure {
+struct EditFigure: ScaleFigure {
     /// Incremental edits timed per size: enough that the median is steady on shared cores (6 was not).
     static let rounds = 20
 

@@ -3,7 +3,7 @@ import JSON
 
 /// Figure 4: `kol/rank` (scores, red flags, tone) over a loaded workspace, cold and after a weights-only
 /// change of the brief, beside a floor from the same run: `kol/stats`, a request that walks every KOL.
-struct RankFigure {
+struct RankFigure: ScaleFigure {
     static let brief: JSONValue = [
         "product": "云南手工普洱茶礼盒", "keywords": ["茶", "普洱", "礼盒", "tea"], "targetRegions": ["上海", "浙江"],
         "tone": "lighthearted", "budget": 200_000,
