@@ -151,15 +151,14 @@ public struct RankResult: Hashable, Sendable {
         public var count: Int
     }
 
-    /// Keeps the first `limit` exclusions (nil: all) and counts all of them.
+    /// Keeps the first `limit` exclusions (nil: all) and counts all of them (as the ranking pass does).
     public mutating func setExcluded(_ all: [RankExclusion], limit: Int?) {
-        excludedTotal = all.count
-        var counts: [RedFlagCode: Int] = [:]
+        var tally = RankExclusionTally(limit: limit)
         for exclusion in all {
-            for code in exclusion.flags { counts[code, default: 0] += 1 }
+            for code in exclusion.flags { tally.count(code) }
+            tally.add { exclusion }
         }
-        excludedFlags = RankResult.sortedCounts(counts)
-        excluded = limit.map { Array(all.prefix(max(0, $0))) } ?? all
+        tally.fill(&self)
     }
 
     /// Most first, then by code.
