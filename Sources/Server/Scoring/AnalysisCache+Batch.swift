@@ -1,3 +1,4 @@
+import Foundation
 import KOLCore
 
 extension AnalysisCache {
@@ -18,18 +19,17 @@ extension AnalysisCache {
     }
 
     /// The remembered answer when `kols`, `key` and the engine's peers are the remembered batch's.
-    static func reuse<Answer>(lastFor path: ReferenceWritableKeyPath<AnalysisCache, Batch<Answer>?>,
-                              in cache: AnalysisCache, kols: [KOL], key: ContextKey,
-                              engine: ScoringEngine) -> [Answer]? {
-        guard let last = cache.withLock({ cache[keyPath: path] }), last.key == key,
-              sameStorage(last.kols, kols), last.peers == engine.context.peers else { return nil }
+    func reused<Answer>(_ path: ReferenceWritableKeyPath<AnalysisCache, Batch<Answer>?>, kols: [KOL],
+                        key: ContextKey, engine: ScoringEngine) -> [Answer]? {
+        guard let last = lock.withLock({ self[keyPath: path] }), last.key == key,
+              AnalysisCache.sameStorage(last.kols, kols), last.peers == engine.context.peers else { return nil }
         return last.answer
     }
 
     func remember<Answer>(_ kols: [KOL], key: ContextKey, engine: ScoringEngine, _ answer: [Answer],
                           in path: ReferenceWritableKeyPath<AnalysisCache, Batch<Answer>?>) {
         let batch = Batch(kols: kols, key: key, peers: engine.context.peers, answer: answer)
-        withLock { self[keyPath: path] = batch }
+        lock.withLock { self[keyPath: path] = batch }
     }
 
     /// Whether two KOL lists are one storage (not merely equal: that would be a pass over every KOL).

@@ -44,7 +44,8 @@ final class AnalysisCache: @unchecked Sendable {
         var own: KOLRedFlags?
     }
 
-    private let lock = NSLock()
+    /// Guards every table here (internal, not private: `AnalysisCache+Batch` takes it too).
+    let lock = NSLock()
     /// Features and peer statistics of the workspace the last engine was built on.
     private let tables = EngineTables()
     private var flags: [String: FlagEntry] = [:]
@@ -54,12 +55,6 @@ final class AnalysisCache: @unchecked Sendable {
     /// The last batch each of `redFlags` and `outcomes` answered (see `Batch`).
     var lastFlags: Batch<KOLRedFlags>?
     var lastOutcomes: Batch<[ComponentOutcome]>?
-
-    func withLock<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
-    }
     /// Counters for `kol/stats`: how many KOLs had features or red flags computed (not reused); of the
     /// latter, how many in the latest batch had only their peer rules judged.
     private(set) var featuresComputed = 0
@@ -91,8 +86,8 @@ final class AnalysisCache: @unchecked Sendable {
     /// Red flags of `kols` under `engine`, reusing those whose KOL, context and peer view did not change.
     func redFlags(_ kols: [KOL], engine: ScoringEngine) -> [KOLRedFlags] {
         let key = ContextKey(engine.context)
-        if let answer = AnalysisCache.reuse(lastFor: \.lastFlags, in: self, kols: kols, key: key, engine: engine) {
-            withLock {
+        if let answer = reused(\.lastFlags, kols: kols, key: key, engine: engine) {
+            lock.withLock {
                 lastRedFlagsComputed = 0
                 lastPeerRulesOnly = 0
             }
@@ -187,7 +182,7 @@ final class AnalysisCache: @unchecked Sendable {
     /// weights, so a weights-only change reuses them all.
     func outcomes(_ kols: [KOL], engine: ScoringEngine) -> [[ComponentOutcome]] {
         let key = ContextKey(engine.context)
-        if let answer = AnalysisCache.reuse(lastFor: \.lastOutcomes, in: self, kols: kols, key: key, engine: engine) {
+        if let answer = reused(\.lastOutcomes, kols: kols, key: key, engine: engine) {
             return answer
         }
         let answer = evaluatedOutcomes(kols, engine: engine, key: key)
