@@ -52,10 +52,18 @@ public struct KOLRedFlags: Hashable, Sendable {
         return false
     }
 
-    /// The codes of the flags with `severity`, in order, read in place (see `contains(severity:)`).
-    public func codes(severity: RedFlagSeverity) -> [RedFlagCode] {
+    /// Calls `body` with the code of each flag with `severity` (every flag when nil), in order, read in
+    /// place through a buffer pointer (see `contains(severity:)`).
+    public func forEachCode(severity: RedFlagSeverity?, _ body: (RedFlagCode) -> Void) {
+        flags.withUnsafeBufferPointer { list in
+            for flag in list where severity == nil || flag.severity == severity { body(flag.code) }
+        }
+    }
+
+    /// The codes `forEachCode` visits, as an array.
+    public func codes(severity: RedFlagSeverity?) -> [RedFlagCode] {
         var codes: [RedFlagCode] = []
-        for index in flags.indices where flags[index].severity == severity { codes.append(flags[index].code) }
+        forEachCode(severity: severity) { codes.append($0) }
         return codes
     }
 

@@ -16,21 +16,10 @@ struct GivenRankFlags: RankFlagSource {
 
     func contains(_ index: Int, severity: RedFlagSeverity) -> Bool { flags[index].contains(severity: severity) }
 
-    func codes(_ index: Int, severity: RedFlagSeverity?) -> [RedFlagCode] {
-        var codes: [RedFlagCode] = []
-        forEach(index, severity: severity) { codes.append($0) }
-        return codes
-    }
+    func codes(_ index: Int, severity: RedFlagSeverity?) -> [RedFlagCode] { flags[index].codes(severity: severity) }
 
     func forEachCode(_ index: Int, severity: RedFlagSeverity, _ body: (RedFlagCode) -> Void) {
-        forEach(index, severity: severity, body)
-    }
-
-    private func forEach(_ index: Int, severity: RedFlagSeverity?, _ body: (RedFlagCode) -> Void) {
-        // Through a buffer pointer: `let list = flags[index].flags` would retain the array per KOL.
-        flags[index].flags.withUnsafeBufferPointer { list in
-            for flag in list where severity == nil || flag.severity == severity { body(flag.code) }
-        }
+        flags[index].forEachCode(severity: severity, body)
     }
 }
 
@@ -53,11 +42,9 @@ final class JudgedRankFlags: RankFlagSource {
 
     func contains(_ index: Int, severity: RedFlagSeverity) -> Bool { flags(index).contains(severity: severity) }
 
-    func codes(_ index: Int, severity: RedFlagSeverity?) -> [RedFlagCode] {
-        GivenRankFlags(flags: [flags(index)]).codes(0, severity: severity)
-    }
+    func codes(_ index: Int, severity: RedFlagSeverity?) -> [RedFlagCode] { flags(index).codes(severity: severity) }
 
     func forEachCode(_ index: Int, severity: RedFlagSeverity, _ body: (RedFlagCode) -> Void) {
-        GivenRankFlags(flags: [flags(index)]).forEachCode(0, severity: severity, body)
+        flags(index).forEachCode(severity: severity, body)
     }
 }
