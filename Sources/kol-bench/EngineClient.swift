@@ -56,14 +56,6 @@ final class EngineClient {
         }
     }
 
-    /// Reads messages until one satisfies `match` (e.g. the publishDiagnostics of a version).
-    func waitFor(_ match: (JSONValue) -> Bool) throws -> JSONValue {
-        while true {
-            let message = try readMessage()
-            if match(message) { return message }
-        }
-    }
-
     func send(_ message: JSONValue) {
         if ProcessInfo.processInfo.environment["KOL_BENCH_TRACE"] != nil { FileHandle.standardError.write(Data(("→ " + message.serializedString.prefix(200) + "\n").utf8)) }
         var bytes = message.serialized()
