@@ -32,13 +32,8 @@ final class AbuseEngine: @unchecked Sendable {
     init(mode: Mode, arguments: [String] = [], directory: String? = nil) throws {
         signal(SIGPIPE, SIG_IGN)
         self.mode = mode
-        process.executableURL = URL(fileURLWithPath: WorkspaceEngineProcess.binary)
-        process.arguments = ["serve", mode == .lines ? "--lines" : "--lsp"] + arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        try WorkspaceEngineProcess.launch(process, mode: mode, arguments: arguments, directory: directory,
+                                          input: input, output: output)
         let fd = output.fileHandleForReading.fileDescriptor
         Thread.detachNewThread { [self] in
             var chunk = [UInt8](repeating: 0, count: 256 * 1024)

@@ -26,15 +26,22 @@ final class WorkspaceEngineProcess: @unchecked Sendable {
     static let repositoryRootPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
-    init(mode: Mode = .lines, arguments: [String] = [], directory: String? = nil) throws {
-        self.mode = mode
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+    /// Starts `process` as `kol-engine serve` in `mode` over the two pipes (stderr discarded): the one
+    /// launch both engine harnesses (this and `AbuseEngine`) share.
+    static func launch(_ process: Process, mode: Mode, arguments: [String], directory: String?,
+                       input: Pipe, output: Pipe) throws {
+        process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve", mode == .lines ? "--lines" : "--lsp"] + arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = stdin
-        process.standardOutput = stdout
+        process.standardInput = input
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+    }
+
+    init(mode: Mode = .lines, arguments: [String] = [], directory: String? = nil) throws {
+        self.mode = mode
+        try Self.launch(process, mode: mode, arguments: arguments, directory: directory, input: stdin, output: stdout)
         let handle = stdout.fileHandleForReading
         Thread.detachNewThread { [self] in
             while true {
